@@ -1,0 +1,136 @@
+// Shared by every command: config, paths and stdin → parsed files, plus findings for what could not be read.
+import { isAbsolute, relative, resolve } from 'node:path';
+import { ConfigError, EMPTY_CONFIG, findConfig, loadConfig, type Config } from '../config.js';
+import { discover, display } from '../loader/discover.js';
+import { readManifestFile } from '../loader/read.js';
+import { parseSource, parseYaml, type ParsedFile } from '../loader/parse.js';
+import type { MeshConfigLayer } from '../model/mesh-config.js';
+import { asObject } from '../json.js';
+import type { FileReport } from '../types.js';
+import { UsageError, type Io } from './io.js';
+import { readFileSync } from 'node:fs';
+
+export interface InputOptions {
+  readonly paths: readonly string[];
+  readonly config?: string;
+  readonly noConfig?: boolean;
+  readonly ignorePatterns: readonly string[];
+  readonly namespace?: string;
+  readonly stdinFilename?: string;
+  readonly meshConfig?: string;
+  readonly assumeInjected?: boolean;
+  readonly maxFileSize: number;
+}
+
+export interface LoadedInputs {
+  readonly config: Config;
+  readonly files: ParsedFile[];
+  /** Paths that could not be read, as findings (rule read-error / parse-error). */
+  readonly reports: FileReport[];
+  readonly defaultNamespace: string;
+  readonly assumeInjected: boolean;
+  readonly meshLayers: MeshConfigLayer[];
+}
+
+const AT_START = { start: { line: 1, column: 1 }, end: { line: 1, column: 1 } };
+
+export function resolveConfig(io: Io, opts: Pick<InputOptions, 'config' | 'noConfig'>): Config {
+  if (opts.noConfig) return EMPTY_CONFIG;
+  const file = opts.config ? resolve(io.cwd, opts.config) : findConfig(io.cwd);
+  if (!file) return EMPTY_CONFIG;
+  try {
+    return loadConfig(file, display(io.cwd, file));
+  } catch (err) {
+    if (err instanceof ConfigError) throw new UsageError(err.message);
+    throw err;
+  }
+}
+
+export async function loadInputs(io: Io, opts: InputOptions): Promise<LoadedInputs> {
+  const config = resolveConfig(io, opts);
+  const defaultNamespace = opts.namespace ?? config.namespace ?? 'default';
+  const assumeInjected = opts.assumeInjected ?? config.assumeInjected ?? true;
+  const meshLayers: MeshConfigLayer[] = [];
+  if (opts.meshConfig) meshLayers.push(readMeshConfigFile(io, opts.meshConfig));
+  if (config.mesh) meshLayers.push({ origin: display(io.cwd, config.file ?? '.istio-lint.yaml'), config: config.mesh });
+
+  // ignorePatterns in a config file are relative to its folder; --ignore-pattern to the working directory.
+  const configDir = config.file ? resolve(config.file, '..') : io.cwd;
+  const patterns = [
+    ...config.ignorePatterns.map((p) => rebase(io.cwd, configDir, p)),
+    ...opts.ignorePatterns,
+  ];
+  const paths = opts.paths.length ? opts.paths : ['.'];
+  const files: ParsedFile[] = [];
+  const reports: FileReport[] = [];
+  let readAny = false;
+
+  const fsPaths = paths.filter((p) => p !== '-');
+  if (paths.includes('-')) {
+    const name = opts.stdinFilename ?? '<stdin>';
+    let bytes: string;
+    try {
+      bytes = await io.readStdin();
+    } catch (err) {
+      throw new UsageError(`cannot read standard input: ${err instanceof Error ? err.message : String(err)}`);
+    }
+    readAny = true;
+    files.push(parseSource(name, bytes, { defaultNamespace }));
+  }
+  if (fsPaths.length) {
+    const found = discover(fsPaths, io.cwd, patterns);
+    for (const e of found.errors) reports.push({ ruleId: 'read-error', message: `cannot read ${JSON.stringify(e.path)}: ${e.message}`, file: e.path, range: AT_START });
+    for (const abs of found.files) {
+      const shown = display(io.cwd, abs);
+      const read = readManifestFile(abs, opts.maxFileSize);
+      if (!read.ok) {
+        reports.push({ ruleId: read.fatal ? 'read-error' : 'parse-error', message: read.message, file: shown, range: AT_START });
+        continue;
+      }
+      readAny = true;
+      files.push(parseSource(shown, read.text, { defaultNamespace }));
+    }
+  }
+  if (!readAny) {
+    const why = reports.map((r) => `${r.file}: ${r.message}`).join('; ');
+    throw new UsageError(why ? `no input could be read: ${why}` : 'no manifest files found (looked for .yaml, .yml and .json)');
+  }
+  return { config, files, reports, defaultNamespace, assumeInjected, meshLayers };
+}
+
+function rebase(cwd: string, configDir: string, pattern: string): string {
+  const negated = pattern.startsWith('!');
+  const body = negated ? pattern.slice(1) : pattern;
+  const rel = relative(cwd, configDir);
+  const joined = rel && !isAbsolute(body) ? `${rel.split('\\').join('/')}/${body.replace(/^\.\//, '')}` : body;
+  return (negated ? '!' : '') + joined;
+}
+
+function readMeshConfigFile(io: Io, file: string): MeshConfigLayer {
+  const abs = resolve(io.cwd, file);
+  let text: string;
+  try {
+    text = readFileSync(abs, 'utf8');
+  } catch {
+    throw new UsageError(`--mesh-config ${file}: cannot read the file`);
+  }
+  const parsed = parseYaml(file, text);
+  const bad = parsed.reports.find((r) => r.severity === undefined);
+  if (bad) throw new UsageError(`${file}:${bad.range.start.line}:${bad.range.start.column}: ${bad.message}`);
+  const doc = asObject(parsed.documents[0]);
+  if (!doc) throw new UsageError(`${file}:1:1: a MeshConfig must be a mapping`);
+  // Accept a bare MeshConfig, the istio ConfigMap, or an IstioOperator.
+  const meshText = asObject(doc.data)?.mesh;
+  if (typeof meshText === 'string') {
+    const inner = asObject(parseYaml(file, meshText).documents[0]);
+    if (inner) return { origin: `--mesh-config ${file}`, config: inner };
+  }
+  const fromOperator = asObject(asObject(doc.spec)?.meshConfig);
+  return { origin: `--mesh-config ${file}`, config: fromOperator ?? doc };
+}
+
+/** The input's sources by displayed path, for code frames. */
+export function sourcesOf(files: readonly ParsedFile[]) {
+  return new Map(files.map((f) => [f.source.path, f.source]));
+}
+

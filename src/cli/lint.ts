@@ -1,0 +1,161 @@
+// `istio-lint [paths]`: lint manifests and print findings in one or more formats.
+import { resolve } from 'node:path';
+import { lint } from '../engine.js';
+import { FORMATTERS } from '../formatters/index.js';
+import { summarize } from '../formatters/types.js';
+import { BUILTIN_RULES } from '../registry.js';
+import { SEVERITIES, SEVERITY_RANK, type Severity } from '../types.js';
+import { packageVersion } from '../version.js';
+import type { RuleSetting } from '../config.js';
+import { INPUT_OPTIONS, inputOptions, parse } from './args.js';
+import { loadInputs, resolveConfig, sourcesOf } from './inputs.js';
+import { UsageError, type Io } from './io.js';
+
+export const LINT_HELP = `Usage: istio-lint [options] [paths...]
+
+Lints Kubernetes and Istio manifests: files, directories (recursive), globs, or - for stdin.
+
+Options:
+  -f, --format NAME[:FILE]   output format: ${Object.keys(FORMATTERS).join(', ')} (repeatable; default stylish)
+  -o, --output FILE          write the (first) format to FILE instead of stdout
+  -c, --config FILE          config file (default: .istio-lint.yaml found upwards)
+      --no-config            ignore config files
+      --rule ID=SEVERITY     set a rule to off, info, warning or error (repeatable)
+      --ignore-pattern GLOB  skip matching paths (repeatable)
+  -n, --namespace NS         namespace of resources that have none (default: default)
+      --stdin-filename NAME  name used for stdin in reports
+      --mesh-config FILE     MeshConfig (or istio ConfigMap / IstioOperator) to use
+      --no-assume-injected   undeclared namespaces are not assumed to have injection on
+      --fail-on LEVEL        error, warning or info: lowest severity that fails (default: error)
+      --max-warnings N       fail when there are more than N warnings
+  -q, --quiet                report errors only
+      --report-unused-suppressions  flag suppressions that suppress nothing
+      --max-file-size SIZE   skip larger files (default: 20MB)
+      --print-config         print the effective configuration and exit
+      --color / --no-color   force colour on or off (default: on for a terminal, off with NO_COLOR)
+      --debug                show stack traces of internal errors
+  -v, --version              print the version
+  -h, --help                 print this help
+
+Commands: report, rules, explain. Run istio-lint COMMAND --help.
+
+Exit codes: 0 nothing at or above the fail level; 1 findings at or above it; 2 usage, config or input error.
+`;
+
+const LINT_OPTIONS = {
+  ...INPUT_OPTIONS,
+  format: { type: 'string', short: 'f', multiple: true },
+  output: { type: 'string', short: 'o' },
+  rule: { type: 'string', multiple: true },
+  'fail-on': { type: 'string' },
+  'max-warnings': { type: 'string' },
+  quiet: { type: 'boolean', short: 'q' },
+  'report-unused-suppressions': { type: 'boolean' },
+  'print-config': { type: 'boolean' },
+  color: { type: 'boolean' },
+  'no-color': { type: 'boolean' },
+  version: { type: 'boolean', short: 'v' },
+} as const;
+
+function parseSeverity(flag: string, v: string | undefined): Severity | undefined {
+  if (v === undefined) return undefined;
+  if (!(SEVERITIES as readonly string[]).includes(v)) throw new UsageError(`${flag}: expected error, warning or info, got ${JSON.stringify(v)}`);
+  return v as Severity;
+}
+
+function parseRuleFlags(flags: readonly string[], known: ReadonlySet<string>): Record<string, RuleSetting> {
+  const out: Record<string, RuleSetting> = {};
+  for (const f of flags) {
+    const m = /^([^=]+)=(off|info|warning|error)$/.exec(f.trim());
+    if (!m) throw new UsageError(`--rule: expected ID=off|info|warning|error, got ${JSON.stringify(f)}`);
+    if (!known.has(m[1]!)) throw new UsageError(`--rule: unknown rule ${JSON.stringify(m[1])} (istio-lint rules lists them)`);
+    out[m[1]!] = m[2] as RuleSetting;
+  }
+  return out;
+}
+
+export async function runLint(argv: readonly string[], io: Io): Promise<number> {
+  const { values, positionals } = parse(argv, LINT_OPTIONS);
+  if (values.help) {
+    io.stdout(LINT_HELP);
+    return 0;
+  }
+  if (values.version) {
+    io.stdout(`${packageVersion()}\n`);
+    return 0;
+  }
+  const rules = BUILTIN_RULES;
+  const known = new Set(rules.map((r) => r.meta.id));
+  const formats = (values.format ?? ['stylish']).map((spec) => {
+    const [name, ...file] = spec.split(':');
+    const formatter = FORMATTERS[name!];
+    if (!formatter) throw new UsageError(`--format: unknown format ${JSON.stringify(name)} (one of ${Object.keys(FORMATTERS).join(', ')})`);
+    return { name: name!, formatter, file: file.length ? file.join(':') : undefined };
+  });
+  if (values.output) {
+    const first = formats.find((f) => !f.file);
+    if (first) first.file = values.output;
+  }
+  const cliRules = parseRuleFlags(values.rule ?? [], known);
+  const input = inputOptions(values, positionals);
+
+  if (values['print-config']) {
+    const config = resolveConfig(io, input);
+    const effective = {
+      file: config.file ?? null,
+      rules: Object.fromEntries(rules.map((r) => [r.meta.id, cliRules[r.meta.id] ?? config.rules[r.meta.id] ?? r.meta.severity])),
+      ignorePatterns: [...config.ignorePatterns, ...input.ignorePatterns],
+      namespace: input.namespace ?? config.namespace ?? 'default',
+      assumeInjected: input.assumeInjected ?? config.assumeInjected ?? true,
+      failOn: parseSeverity('--fail-on', values['fail-on']) ?? config.failOn ?? 'error',
+      mesh: config.mesh ?? {},
+    };
+    io.stdout(JSON.stringify(effective, null, 2) + '\n');
+    return 0;
+  }
+
+  const loaded = await loadInputs(io, input);
+  for (const id of Object.keys(loaded.config.rules)) {
+    if (!known.has(id)) throw new UsageError(`${loaded.config.file ?? 'config'}: unknown rule ${JSON.stringify(id)} in rules`);
+  }
+  const failOn = parseSeverity('--fail-on', values['fail-on']) ?? loaded.config.failOn ?? 'error';
+  const ruleSettings = { ...loaded.config.rules, ...cliRules };
+  const result = lint(
+    loaded.files,
+    {
+      rules,
+      ruleSettings,
+      defaultNamespace: loaded.defaultNamespace,
+      assumeInjected: loaded.assumeInjected,
+      meshLayers: loaded.meshLayers,
+      reportUnusedSuppressions: values['report-unused-suppressions'] === true,
+    },
+    loaded.reports,
+  );
+  const findings = values.quiet ? result.findings.filter((f) => f.severity === 'error') : result.findings;
+  const color = values['no-color'] ? false : values.color ? true : io.stdoutIsTTY && !io.env.NO_COLOR;
+  const base = {
+    findings,
+    files: result.files + loaded.reports.filter((r) => r.ruleId === 'read-error' || r.ruleId === 'parse-error').length,
+    resources: result.resources,
+    rules: rules.map((r) => r.meta),
+    sources: sourcesOf(loaded.files),
+    version: packageVersion(),
+    cwd: io.cwd,
+  };
+  for (const f of formats) {
+    const text = f.formatter({ ...base, color: f.file ? false : color });
+    if (f.file) io.writeFile(resolve(io.cwd, f.file), text);
+    else io.stdout(text);
+  }
+
+  const s = summarize({ findings, files: 0, resources: 0 });
+  const atOrAbove = findings.some((f) => !f.suppressed && SEVERITY_RANK[f.severity] >= SEVERITY_RANK[failOn]);
+  const maxWarnings = values['max-warnings'] === undefined ? undefined : Number(values['max-warnings']);
+  if (maxWarnings !== undefined && (!Number.isInteger(maxWarnings) || maxWarnings < 0)) {
+    throw new UsageError(`--max-warnings: expected a whole number, got ${JSON.stringify(values['max-warnings'])}`);
+  }
+  const tooManyWarnings = maxWarnings !== undefined && s.warnings > maxWarnings;
+  if (tooManyWarnings) io.stderr(`istio-lint: ${s.warnings} warnings, more than --max-warnings ${maxWarnings}\n`);
+  return atOrAbove || tooManyWarnings ? 1 : 0;
+}

@@ -1,0 +1,222 @@
+// lint(): parsed files → mesh model → rules → positioned, suppressed, sorted findings.
+import { asObject, asString, asStringMap, type JsonPath } from './json.js';
+import { parseSource, parseYaml, type ParsedFile } from './loader/parse.js';
+import { buildMesh } from './model/build.js';
+import type { MeshConfigLayer } from './model/mesh-config.js';
+import type { Mesh, Service, Sidecar, Workload } from './model/types.js';
+import type { Rule, RuleContext } from './rule.js';
+import { annotationSuppression, directiveSuppression, IGNORE_ANNOTATION, scanDirectives, type Directive } from './suppress.js';
+import type { FileReport, Finding, Manifest, Report, Severity, SourceFile } from './types.js';
+import type { RuleSetting } from './config.js';
+
+export interface LintOptions {
+  readonly rules: readonly Rule[];
+  /** Per-rule severity overrides (config file, then --rule). */
+  readonly ruleSettings: Readonly<Record<string, RuleSetting>>;
+  readonly defaultNamespace: string;
+  readonly assumeInjected: boolean;
+  /** Mesh config layers from flags and the config file, highest priority first; the input's own come after. */
+  readonly meshLayers: readonly MeshConfigLayer[];
+  readonly reportUnusedSuppressions?: boolean;
+}
+
+export interface TextInput {
+  readonly path: string;
+  readonly text: string;
+}
+
+export interface LintResult {
+  readonly findings: readonly Finding[];
+  readonly files: number;
+  readonly resources: number;
+  readonly manifests: readonly Manifest[];
+  readonly mesh: Mesh;
+}
+
+/** Parses texts; separate from lint() so that other commands (report, diff) share one parse. */
+export function parseInputs(inputs: readonly TextInput[], defaultNamespace: string): ParsedFile[] {
+  return inputs.map((i) => parseSource(i.path, i.text, { defaultNamespace }));
+}
+
+/** The mesh model of parsed files, with mesh settings found in the input itself added as the lowest layer. */
+export function modelOf(files: readonly ParsedFile[], options: Pick<LintOptions, 'meshLayers' | 'assumeInjected'>): { mesh: Mesh; manifests: Manifest[] } {
+  const manifests = files.flatMap((f) => f.manifests);
+  const mesh = buildMesh(manifests, { meshLayers: [...options.meshLayers, ...meshLayersInInput(manifests)], assumeInjected: options.assumeInjected });
+  return { mesh, manifests };
+}
+
+/** The istio ConfigMap's `mesh` text and IstioOperator spec.meshConfig, as kubectl would apply them. */
+function meshLayersInInput(manifests: readonly Manifest[]): MeshConfigLayer[] {
+  const layers: MeshConfigLayer[] = [];
+  for (const m of manifests) {
+    if (m.kind === 'ConfigMap' && /^istio(-[\w.-]+)?$/.test(m.name) && m.apiVersion === 'v1') {
+      const text = asString(asObject(m.value.data)?.mesh);
+      if (!text) continue;
+      const config = asObject(parseYaml(`${m.source.path} (ConfigMap ${m.namespace}/${m.name} data.mesh)`, text).documents[0]);
+      if (config) layers.push({ origin: `ConfigMap ${m.namespace}/${m.name}`, config });
+    } else if (m.kind === 'IstioOperator') {
+      const config = asObject(asObject(m.value.spec)?.meshConfig);
+      if (config) layers.push({ origin: `IstioOperator ${m.namespace}/${m.name}`, config });
+    }
+  }
+  return layers;
+}
+
+export function lint(files: readonly ParsedFile[], options: LintOptions, extraReports: readonly FileReport[] = []): LintResult {
+  const { mesh, manifests } = modelOf(files, options);
+  const severityOf = (rule: Rule, requested?: Severity): Severity | 'off' => {
+    const setting = options.ruleSettings[rule.meta.id];
+    if (setting) return setting;
+    return requested ?? rule.meta.severity;
+  };
+  const rulesById = new Map(options.rules.map((r) => [r.meta.id, r]));
+
+  const reports: Report[] = [];
+  const ctx = contextFor(mesh, reports);
+  for (const rule of options.rules) {
+    if (!rule.check || options.ruleSettings[rule.meta.id] === 'off') continue;
+    const kinds = rule.meta.kinds;
+    for (const m of manifests) {
+      if (kinds && !kinds.includes(m.kind)) continue;
+      ctx.current = { rule, manifest: m };
+      rule.check(m, ctx.api);
+    }
+  }
+
+  const directives = new Map<SourceFile, Directive[]>();
+  const directivesOf = (s: SourceFile): Directive[] => {
+    let d = directives.get(s);
+    if (!d) directives.set(s, (d = scanDirectives(s)));
+    return d;
+  };
+  const usedAnnotations = new Set<string>();
+  const findings: Finding[] = [];
+
+  for (const r of reports) {
+    const rule = rulesById.get(r.ruleId);
+    const severity = rule ? severityOf(rule, r.severity) : (r.severity ?? 'error');
+    if (severity === 'off') continue;
+    const m = r.manifest;
+    const range = m.source.locate(m.docIndex, [...m.basePath, ...r.path], r.target);
+    const suppressed =
+      annotationSuppression(m, r.ruleId) ?? directiveSuppression(directivesOf(m.source), r.ruleId, range.start.line);
+    if (suppressed?.kind === 'annotation') usedAnnotations.add(`${manifestKey(m)}\u0000${r.ruleId}`);
+    findings.push({
+      ruleId: r.ruleId,
+      severity,
+      message: r.message,
+      file: m.source.path,
+      line: range.start.line,
+      column: range.start.column,
+      endLine: range.end.line,
+      endColumn: range.end.column,
+      resource: { kind: m.kind, namespace: m.namespace, name: m.name },
+      path: r.path,
+      ...(suppressed ? { suppressed } : {}),
+    });
+  }
+
+  const sourcesByPath = new Map(files.map((f) => [f.source.path, f.source]));
+  for (const r of [...files.flatMap((f) => f.reports), ...extraReports]) {
+    const rule = rulesById.get(r.ruleId);
+    const severity = rule ? severityOf(rule, r.severity) : (r.severity ?? 'error');
+    if (severity === 'off') continue;
+    const source = sourcesByPath.get(r.file);
+    const suppressed = source ? directiveSuppression(directivesOf(source), r.ruleId, r.range.start.line) : undefined;
+    findings.push({
+      ruleId: r.ruleId,
+      severity,
+      message: r.message,
+      file: r.file,
+      line: r.range.start.line,
+      column: r.range.start.column,
+      endLine: r.range.end.line,
+      endColumn: r.range.end.column,
+      ...(suppressed ? { suppressed } : {}),
+    });
+  }
+
+  if (options.reportUnusedSuppressions) findings.push(...unusedSuppressions(manifests, usedAnnotations, directives));
+
+  return { findings: sortFindings(dedupe(findings)), files: files.length, resources: manifests.length, manifests, mesh };
+}
+
+function manifestKey(m: Manifest): string {
+  return `${m.source.path}\u0000${m.docIndex}\u0000${m.basePath.join('.')}`;
+}
+
+function contextFor(mesh: Mesh, reports: Report[]) {
+  const sidecars = new Map<Manifest, Sidecar>(mesh.sidecars.map((s) => [s.manifest, s]));
+  const workloads = new Map<Manifest, Workload>(mesh.workloads.map((w) => [w.manifest, w]));
+  const services = new Map<Manifest, Service[]>();
+  for (const s of mesh.services) {
+    const list = services.get(s.manifest) ?? [];
+    list.push(s);
+    services.set(s.manifest, list);
+  }
+  const state: { current: { rule: Rule; manifest: Manifest } | undefined; api: RuleContext } = {
+    current: undefined,
+    api: {
+      mesh,
+      sidecarOf: (m) => sidecars.get(m),
+      workloadOf: (m) => workloads.get(m),
+      servicesOf: (m) => services.get(m) ?? [],
+      report(d) {
+        const cur = state.current!;
+        reports.push({
+          ruleId: cur.rule.meta.id,
+          message: d.message,
+          manifest: d.manifest ?? cur.manifest,
+          path: d.path,
+          ...(d.target ? { target: d.target } : {}),
+          ...(d.severity ? { severity: d.severity } : {}),
+        });
+      },
+    },
+  };
+  return state;
+}
+
+function unusedSuppressions(manifests: readonly Manifest[], used: Set<string>, directives: Map<SourceFile, Directive[]>): Finding[] {
+  const out: Finding[] = [];
+  for (const m of manifests) {
+    const value = asStringMap(asObject(m.value.metadata)?.annotations)[IGNORE_ANNOTATION];
+    if (value === undefined) continue;
+    const path: JsonPath = [...m.basePath, 'metadata', 'annotations', IGNORE_ANNOTATION];
+    for (const id of value.split(',').map((s) => s.trim()).filter(Boolean)) {
+      if (id === '*' ? [...used].some((u) => u.startsWith(manifestKey(m) + '\u0000')) : used.has(`${manifestKey(m)}\u0000${id}`)) continue;
+      const r = m.source.locate(m.docIndex, path);
+      out.push(unusedFinding(m.source.path, r.start.line, r.start.column, r.end.line, r.end.column, `annotation ${IGNORE_ANNOTATION} names "${id}", but no such finding is on this resource; remove it`, { kind: m.kind, namespace: m.namespace, name: m.name }));
+    }
+  }
+  for (const [source, list] of directives) {
+    for (const d of list) {
+      if (d.used) continue;
+      const text = source.line(d.line);
+      const col = text.indexOf('#') + 1;
+      out.push(unusedFinding(source.path, d.line, col, d.line, text.length + 1, `"istio-lint-disable${d.kind === 'file' ? '-file' : '-' + d.kind}" for ${d.rules.join(', ')} suppresses nothing; remove it`));
+    }
+  }
+  return out;
+}
+
+function unusedFinding(file: string, line: number, column: number, endLine: number, endColumn: number, message: string, resource?: Finding['resource']): Finding {
+  return { ruleId: 'unused-suppression', severity: 'warning', message, file, line, column, endLine, endColumn, ...(resource ? { resource } : {}) };
+}
+
+function dedupe(findings: Finding[]): Finding[] {
+  const seen = new Set<string>();
+  return findings.filter((f) => {
+    const k = `${f.file}\u0000${f.line}\u0000${f.column}\u0000${f.ruleId}\u0000${f.message}`;
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
+}
+
+export function sortFindings(findings: Finding[]): Finding[] {
+  const cmp = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+  return findings.sort(
+    (a, b) => cmp(a.file, b.file) || a.line - b.line || a.column - b.column || cmp(a.ruleId, b.ruleId) || cmp(a.message, b.message),
+  );
+}

@@ -1,0 +1,66 @@
+// Plain JSON values as the loader hands them over, and total accessors that never throw on odd shapes.
+
+export type JsonValue = null | boolean | number | string | JsonValue[] | JsonObject;
+export interface JsonObject {
+  [key: string]: JsonValue;
+}
+
+/** A path into a resource: object keys and array indexes, e.g. ["spec", "egress", 0, "hosts", 1]. */
+export type JsonPath = readonly (string | number)[];
+
+export function isObject(v: unknown): v is JsonObject {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+export function asObject(v: unknown): JsonObject | undefined {
+  return isObject(v) ? v : undefined;
+}
+
+export function asArray(v: unknown): JsonValue[] {
+  return Array.isArray(v) ? (v as JsonValue[]) : [];
+}
+
+export function asString(v: unknown): string | undefined {
+  return typeof v === 'string' ? v : undefined;
+}
+
+/** Integers only; YAML `"80"` stays a string so that schema findings, not silent coercion, report it. */
+export function asInt(v: unknown): number | undefined {
+  return typeof v === 'number' && Number.isInteger(v) ? v : undefined;
+}
+
+export function get(v: unknown, path: JsonPath): JsonValue | undefined {
+  let cur: unknown = v;
+  for (const seg of path) {
+    if (typeof seg === 'number') {
+      if (!Array.isArray(cur)) return undefined;
+      cur = cur[seg];
+    } else {
+      if (!isObject(cur) || !Object.prototype.hasOwnProperty.call(cur, seg)) return undefined;
+      cur = cur[seg];
+    }
+  }
+  return cur as JsonValue | undefined;
+}
+
+/** String-valued entries of a map such as metadata.labels; other values are ignored. */
+export function asStringMap(v: unknown): Readonly<Record<string, string>> {
+  const out: Record<string, string> = Object.create(null) as Record<string, string>;
+  if (!isObject(v)) return out;
+  for (const [k, val] of Object.entries(v)) {
+    if (typeof val === 'string') out[k] = val;
+    else if (typeof val === 'number' || typeof val === 'boolean') out[k] = String(val);
+  }
+  return out;
+}
+
+/** Renders a path the way users read it: spec.egress[0].hosts[1]. */
+export function formatPath(path: JsonPath): string {
+  let out = '';
+  for (const seg of path) {
+    if (typeof seg === 'number') out += `[${seg}]`;
+    else if (/^[A-Za-z_$][\w$-]*$/.test(seg)) out += out ? `.${seg}` : seg;
+    else out += `[${JSON.stringify(seg)}]`;
+  }
+  return out;
+}

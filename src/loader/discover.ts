@@ -1,0 +1,125 @@
+// Paths, directories and globs → the sorted list of manifest files to read, plus one-line errors for what can't be read.
+import { readdirSync, realpathSync, statSync, type Stats } from 'node:fs';
+import { join, relative, resolve, sep } from 'node:path';
+import picomatch from 'picomatch';
+
+export interface Discovery {
+  /** Absolute paths, sorted by their displayed (relative) path so output never depends on disk order. */
+  readonly files: string[];
+  readonly errors: { readonly path: string; readonly message: string }[];
+}
+
+const MANIFEST_EXT = /\.(ya?ml|json)$/i;
+const ALWAYS_SKIPPED = new Set(['node_modules', '.git']);
+
+export function isGlob(p: string): boolean {
+  return picomatch.scan(p).isGlob;
+}
+
+export function discover(inputs: readonly string[], cwd: string, ignorePatterns: readonly string[]): Discovery {
+  const ignored = ignorePatterns.length ? picomatch(ignorePatterns.map(normalizePattern), { dot: true }) : () => false;
+  const isIgnored = (abs: string): boolean => {
+    const rel = toPosix(relative(cwd, abs));
+    return ignored(rel) || ignored(rel + '/');
+  };
+  const found = new Set<string>();
+  const errors: { path: string; message: string }[] = [];
+  const seenDirs = new Set<string>();
+
+  const walk = (dir: string, accept: (abs: string) => boolean): void => {
+    let real: string;
+    try {
+      real = realpathSync(dir);
+    } catch (err) {
+      errors.push({ path: display(cwd, dir), message: ioMessage(err) });
+      return;
+    }
+    if (seenDirs.has(real)) return; // a symlink loop, or the same tree named twice
+    seenDirs.add(real);
+    let entries: string[];
+    try {
+      entries = readdirSync(dir);
+    } catch (err) {
+      errors.push({ path: display(cwd, dir), message: ioMessage(err) });
+      return;
+    }
+    for (const name of entries.sort()) {
+      if (ALWAYS_SKIPPED.has(name)) continue;
+      const abs = join(dir, name);
+      if (isIgnored(abs)) continue;
+      let st: Stats;
+      try {
+        st = statSync(abs);
+      } catch (err) {
+        // A dangling link or a file that vanished: say so rather than drop it.
+        errors.push({ path: display(cwd, abs), message: ioMessage(err) });
+        continue;
+      }
+      if (st.isDirectory()) walk(abs, accept);
+      else if (st.isFile() && accept(abs)) found.add(abs);
+    }
+  };
+
+  for (const input of inputs) {
+    if (isGlob(input)) {
+      const scan = picomatch.scan(input);
+      const base = resolve(cwd, scan.base || '.');
+      const match = picomatch(toPosix(scan.glob), { dot: false });
+      const before = found.size;
+      walk(base, (abs) => match(toPosix(relative(base, abs))));
+      if (found.size === before) errors.push({ path: input, message: 'no files match this pattern' });
+      continue;
+    }
+    const abs = resolve(cwd, input);
+    let st: Stats;
+    try {
+      st = statSync(abs);
+    } catch (err) {
+      errors.push({ path: input, message: ioMessage(err) });
+      continue;
+    }
+    // A file named explicitly is read whatever its extension or ignore patterns: the user asked for it.
+    if (st.isDirectory()) walk(abs, (f) => MANIFEST_EXT.test(f));
+    else found.add(abs);
+  }
+  const files = [...found].sort((a, b) => compare(display(cwd, a), display(cwd, b)));
+  return { files, errors };
+}
+
+/** Paths as reports show them: relative to the working directory, with forward slashes. */
+export function display(cwd: string, abs: string): string {
+  const rel = relative(cwd, abs);
+  return toPosix(rel === '' ? '.' : rel);
+}
+
+function toPosix(p: string): string {
+  return sep === '/' ? p : p.split(sep).join('/');
+}
+
+// "dir/" and "dir" both mean everything below dir, as in ESLint's ignorePatterns.
+function normalizePattern(p: string): string {
+  const t = p.replace(/^\.\//, '');
+  if (t.endsWith('/')) return `${t}**`;
+  return picomatch.scan(t).isGlob ? t : `{${t},${t}/**}`;
+}
+
+function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+export function ioMessage(err: unknown): string {
+  const code = (err as { code?: string }).code;
+  switch (code) {
+    case 'ENOENT':
+      return 'no such file or directory';
+    case 'EACCES':
+    case 'EPERM':
+      return 'permission denied';
+    case 'ELOOP':
+      return 'too many levels of symbolic links';
+    case 'EISDIR':
+      return 'is a directory';
+    default:
+      return err instanceof Error ? err.message.split('\n')[0]! : String(err);
+  }
+}

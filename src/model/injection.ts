@@ -1,0 +1,41 @@
+// Does a workload's pod get an Envoy sidecar? (istio-semantics.md step 1, rule group A)
+import type { Mesh, Workload } from './types.js';
+
+export interface Injection {
+  readonly meshed: boolean;
+  /** Why, in words a person can check against their manifests. */
+  readonly reason: string;
+}
+
+const IGNORED_NAMESPACES = new Set(['kube-system', 'kube-public', 'kube-node-lease', 'local-path-storage']);
+const INJECT = 'sidecar.istio.io/inject';
+
+export function injectionOf(w: Workload, mesh: Mesh): Injection {
+  if (w.hostNetwork) return { meshed: false, reason: 'the pod uses hostNetwork, which is never injected' };
+  if (IGNORED_NAMESPACES.has(w.namespace)) return { meshed: false, reason: `namespace ${w.namespace} is never injected` };
+  // Kiali/istioctl treat an istio-proxy container in the manifest as already injected (kube-inject output).
+  if (w.hasProxyContainer) return { meshed: true, reason: 'the pod template already contains an istio-proxy container' };
+  const podLabel = w.podLabels[INJECT];
+  const podAnnotation = w.podAnnotations[INJECT];
+  // The label wins over the deprecated annotation; only "true"/"false" are explicit.
+  const explicit = podLabel === 'true' || podLabel === 'false' ? podLabel : podAnnotation === 'true' || podAnnotation === 'false' ? podAnnotation : undefined;
+  const ns = mesh.namespaces.get(w.namespace);
+  const nsLabels = ns?.labels ?? {};
+  const nsInjection = nsLabels['istio-injection'];
+  const nsRev = nsLabels['istio.io/rev'];
+  const nsDesc = ns?.manifest ? `namespace ${w.namespace}` : `namespace ${w.namespace} (not declared, assumed)`;
+
+  if (explicit === 'false') return { meshed: false, reason: `${INJECT}: "false" on the pod opts it out` };
+  if (nsInjection !== undefined) {
+    if (nsInjection === 'enabled') return { meshed: true, reason: `${nsDesc} has istio-injection=enabled` };
+    return { meshed: false, reason: `${nsDesc} has istio-injection=${nsInjection}, which disables every injection webhook` };
+  }
+  if (nsRev) return { meshed: true, reason: `${nsDesc} has istio.io/rev=${nsRev}` };
+  if (podLabel === 'true' && !w.podLabels['istio.io/rev']) return { meshed: true, reason: `the pod has label ${INJECT}=true` };
+  if (w.podLabels['istio.io/rev']) return { meshed: true, reason: `the pod has label istio.io/rev=${w.podLabels['istio.io/rev']}` };
+  if (podAnnotation === 'true') {
+    return { meshed: false, reason: `${nsDesc} has no injection label and the webhook only reads the pod label, not the ${INJECT} annotation` };
+  }
+  return { meshed: false, reason: `${nsDesc} has no istio-injection or istio.io/rev label` };
+}
+
