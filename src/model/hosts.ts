@@ -1,0 +1,77 @@
+// Sidecar egress hosts ("namespace/dnsName") and service visibility (istio-semantics.md D, E).
+import type { EgressHost, Service } from './types.js';
+
+/** A host entry as Istio reads it, with "." resolved to the namespace it applies in. */
+export interface ParsedHost {
+  /** "*" for any namespace, or a namespace name. */
+  readonly namespace: string;
+  readonly dnsName: string;
+  /** `~ns/host`: subtracts instead of adds ([1.31+] semantics). */
+  readonly exclude: boolean;
+}
+
+/**
+ * Parses one egress host for a proxy in `configNamespace` (the pod's namespace, even for a root-namespace Sidecar).
+ * Returns undefined for entries Istio skips: not exactly one "/", or an empty part.
+ */
+export function parseHost(raw: string, configNamespace: string): ParsedHost | undefined {
+  const parts = raw.split('/');
+  if (parts.length !== 2 || !parts[0] || !parts[1]) return undefined;
+  let ns = parts[0];
+  let exclude = false;
+  // A bare "~" is the "no namespace" idiom of ≤1.30 and still imports nothing; "~ns" excludes (1.31+).
+  if (ns.startsWith('~')) {
+    exclude = true;
+    ns = ns.slice(1) || '*';
+    if (parts[0] === '~' && parts[1] === '*') return { namespace: '~', dnsName: '*', exclude: false };
+  }
+  if (ns === '.') ns = configNamespace;
+  return { namespace: ns, dnsName: parts[1], exclude };
+}
+
+/** host.Name.SubsetOf: does the service hostname fall under the import's dnsName? */
+export function dnsMatches(pattern: string, hostname: string): boolean {
+  if (pattern === '*') return true;
+  if (pattern.startsWith('*.')) {
+    const suffix = pattern.slice(1); // ".example.com"
+    if (hostname.startsWith('*.')) return hostname.slice(1).endsWith(suffix);
+    return hostname.endsWith(suffix) && hostname.length > suffix.length;
+  }
+  return pattern === hostname;
+}
+
+function hostMatches(h: ParsedHost, svc: Service): boolean {
+  return (h.namespace === '*' || h.namespace === svc.namespace) && dnsMatches(h.dnsName, svc.hostname);
+}
+
+/** Is the service exported to namespace `ns`? (IsServiceVisible) */
+export function isVisible(svc: Service, ns: string): boolean {
+  for (const e of svc.exportTo) {
+    if (e === '*' || e === ns || (e === '.' && ns === svc.namespace)) return true;
+  }
+  return false;
+}
+
+export interface HostMatch {
+  /** The first non-excluding host entry that imports the service. */
+  readonly by: EgressHost;
+}
+
+/**
+ * Does an egress listener's host list import `svc` for a proxy in `configNamespace`?
+ * Entries for the service's own namespace are consulted before "*" entries (selectServices); an exclusion wins.
+ */
+export function importedBy(hosts: readonly EgressHost[], svc: Service, configNamespace: string): HostMatch | undefined {
+  let found: EgressHost | undefined;
+  let foundWildcardNs: EgressHost | undefined;
+  for (const h of hosts) {
+    const p = parseHost(h.raw, configNamespace);
+    if (!p) continue;
+    if (!hostMatches(p, svc)) continue;
+    if (p.exclude) return undefined;
+    if (p.namespace === '*') foundWildcardNs ??= h;
+    else found ??= h;
+  }
+  const by = found ?? foundWildcardNs;
+  return by ? { by } : undefined;
+}
