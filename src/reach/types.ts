@@ -30,3 +30,25 @@ export interface ReachReport {
   /** Sorted by from, then to. */
   readonly pairs: readonly Pair[];
 }
+
+/** One connection from a workload, for questions the pair matrix cannot ask (a bare IP, a Host header, TLS). */
+export interface Call {
+  /** A name the client resolves (Service FQDN or short form, ServiceEntry host) or a literal IPv4 address. */
+  readonly host: string;
+  readonly port: number;
+  /** What the client sends: plaintext HTTP/1.1 (default), raw TCP, or TLS with SNI = sni ?? host. */
+  readonly protocol?: 'http' | 'tcp' | 'tls';
+  /** HTTP Host header when it differs from `host` (curl -H 'Host: x' http://IP/). */
+  readonly hostHeader?: string;
+  readonly sni?: string;
+}
+
+export interface CallResult {
+  /** "dns-failure": the name does not resolve; "other": a case outside the six verdicts (e.g. a route to a missing cluster). */
+  readonly verdict: Verdict | 'dns-failure' | 'other';
+  readonly reason: string;
+  /** Envoy names, when the call reached them: e.g. "0.0.0.0_80", "80", "outbound|80||a.b.svc.cluster.local", "block_all". */
+  readonly listener?: string;
+  readonly route?: string;
+  readonly cluster?: string;
+}
