@@ -1,0 +1,74 @@
+// `npm run bench`: whole-process timings and peak RSS on a synthetic mesh, against the targets of the performance issue.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { generateMesh } from './bench/generate.js';
+
+const ROOT = resolve(import.meta.dirname, '../..');
+const BIN = join(ROOT, 'dist/src/cli/bin.js');
+const FLOOR = join(ROOT, 'dist/scripts/bench/parse-floor.js');
+const RUNS = Number(process.env.BENCH_RUNS ?? 5);
+const TIME = existsSync('/usr/bin/time') ? '/usr/bin/time' : undefined;
+
+interface Sample {
+  readonly seconds: number;
+  readonly rssMb: number | undefined;
+}
+
+function once(cmd: string[]): Sample {
+  const args = TIME ? ['-f', '%e %M', ...cmd] : cmd;
+  const started = process.hrtime.bigint();
+  const r = spawnSync(TIME ?? cmd[0]!, TIME ? args : cmd.slice(1), { encoding: 'utf8', maxBuffer: 1 << 30, stdio: ['ignore', 'ignore', 'pipe'] });
+  const wall = Number(process.hrtime.bigint() - started) / 1e9;
+  if (r.status === 2 || r.status === null) throw new Error(`${cmd.join(' ')} failed (${r.status}): ${r.stderr.split('\n').slice(-3).join(' ')}`);
+  const last = r.stderr.trim().split('\n').pop() ?? '';
+  const m = /^([\d.]+) (\d+)$/.exec(last);
+  return { seconds: wall, rssMb: m ? Number(m[2]) / 1024 : undefined };
+}
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)]!;
+}
+
+function measure(label: string, cmd: string[]): { label: string; seconds: number; rssMb: number | undefined } {
+  once(cmd); // warm-up: file cache, V8 code cache
+  const samples = Array.from({ length: RUNS }, () => once(cmd));
+  const rss = samples.map((s) => s.rssMb).filter((x): x is number => x !== undefined);
+  const result = { label, seconds: median(samples.map((s) => s.seconds)), rssMb: rss.length ? Math.max(...rss) : undefined };
+  process.stdout.write(`  ${label.padEnd(46)} ${result.seconds.toFixed(3)} s   ${result.rssMb ? result.rssMb.toFixed(0) + ' MB' : 'n/a'}\n`);
+  return result;
+}
+
+const work = mkdtempSync(join(tmpdir(), 'istio-lint-bench-'));
+try {
+  const big = join(work, 'n200m50');
+  const mid = join(work, 'n50m50');
+  const bigDocs = generateMesh(big, { namespaces: 200, servicesPerNamespace: 50 });
+  const midDocs = generateMesh(mid, { namespaces: 50, servicesPerNamespace: 50 });
+  process.stdout.write(`istio-lint benchmark: median of ${RUNS} runs after a warm-up; ${bigDocs} documents (N=200 × M=50), ${midDocs} (N=50 × M=50)\n\n`);
+
+  const node0 = measure('node -e 0', ['node', '-e', '0']);
+  const seed = measure('seed example, lint end to end', ['node', BIN, join(ROOT, 'fixtures/seed'), '--format', 'json', '-o', '/dev/null']);
+  const floor = measure('parse floor (js-yaml loadAll), N=200', ['node', FLOOR, big]);
+  const lintBig = measure('lint --format json, N=200', ['node', BIN, big, '--no-config', '--format', 'json', '-o', '/dev/null']);
+  const reportOne = measure('report --from one workload, N=200', ['node', BIN, 'report', big, '--no-config', '--from', 'ns-000/svc-000', '--format', 'json', '--output', '/dev/null']);
+  const lintMid = measure('lint --format json, N=50', ['node', BIN, mid, '--no-config', '--format', 'json', '-o', '/dev/null']);
+  const summary = measure('report --format summary (all pairs), N=50', ['node', BIN, 'report', mid, '--no-config', '--format', 'summary', '--output', '/dev/null']);
+
+  const rows: [string, number, string, number][] = [
+    ['lint N=200×M=50 / parse floor', lintBig.seconds / floor.seconds, '≤ 1.5', 1.5],
+    ['full verdicts N=50×M=50 / lint of same files', summary.seconds / lintMid.seconds, '≤ 2', 2],
+    ['seed lint / node -e 0', seed.seconds / node0.seconds, '≤ 2.5', 2.5],
+    ['report one workload N=200 / lint N=200', reportOne.seconds / lintBig.seconds, '≤ 1.2', 1.2],
+  ];
+  process.stdout.write('\n  measure                                        value    target   holds\n');
+  for (const [label, value, target, limit] of rows) {
+    process.stdout.write(`  ${label.padEnd(46)} ${value.toFixed(2).padStart(5)}    ${target.padEnd(7)}  ${value <= limit ? 'yes' : 'NO'}\n`);
+  }
+  const rss = lintBig.rssMb;
+  process.stdout.write(`  ${'peak RSS, lint N=200×M=50'.padEnd(46)} ${rss ? rss.toFixed(0).padStart(5) + ' MB' : '  n/a'} ≤ 300 MB  ${rss === undefined ? 'n/a (needs /usr/bin/time)' : rss <= 300 ? 'yes' : 'NO'}\n`);
+} finally {
+  rmSync(work, { recursive: true, force: true });
+}
