@@ -14,7 +14,7 @@ export default defineRule({
   },
   check(manifest, ctx) {
     for (const v of validateManifest(manifest)) {
-      ctx.report({ message: v.message, path: v.path, ...(v.target ? { target: v.target } : {}) });
+      ctx.report({ message: v.message, path: v.path, ...(v.target ? { target: v.target } : {}), ...(v.severity ? { severity: v.severity } : {}) });
     }
   },
 });

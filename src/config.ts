@@ -4,8 +4,9 @@ import { dirname, join, resolve } from 'node:path';
 import { Ajv, type ErrorObject } from 'ajv';
 import { asObject, type JsonObject, type JsonPath } from './json.js';
 import { parseYaml } from './loader/parse.js';
+import { readManifestFile } from './loader/read.js';
 import { packageRoot } from './paths.js';
-import type { Range, Severity } from './types.js';
+import type { Range, Severity, Target } from './types.js';
 
 export type RuleSetting = Severity | 'off';
 
@@ -20,13 +21,15 @@ export interface Config {
   readonly mesh?: JsonObject;
   /** The config as parsed, for features that read their own sections (expectations, custom rules). */
   readonly raw: JsonObject;
-  /** Where a path of the config file is, for findings and errors that point into it. */
-  locate(path: JsonPath): Range;
+  /** Where a path of the config file is, for findings and errors that point into it (its key with target "key"). */
+  locate(path: JsonPath, target?: Target): Range;
 }
 
 export const CONFIG_NAMES = ['.istio-lint.yaml', '.istio-lint.yml'];
 
 export class ConfigError extends Error {}
+
+const CONFIG_MAX_BYTES = 16 * 1024 * 1024;
 
 export function findConfig(cwd: string): string | undefined {
   for (let dir = resolve(cwd); ; dir = dirname(dir)) {
@@ -47,17 +50,14 @@ export const EMPTY_CONFIG: Config = {
 
 /** Reads and validates a config file. Throws ConfigError with a one-line `file:line:col: message`. */
 export function loadConfig(file: string, displayPath: string): Config {
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch {
-    throw new ConfigError(`${displayPath}: cannot read the config file`);
-  }
-  const parsed = parseYaml(displayPath, text);
+  // Bounded like manifests: a config path may name a device or a pipe.
+  const read = readManifestFile(file, CONFIG_MAX_BYTES);
+  if (!read.ok) throw new ConfigError(`${displayPath}: cannot read the config file: ${read.message.replace(/^skipped: /, '')}`);
+  const parsed = parseYaml(displayPath, read.text);
   const problem = parsed.reports.find((r) => r.severity !== 'warning' && r.severity !== 'info');
   if (problem) throw new ConfigError(`${displayPath}:${problem.range.start.line}:${problem.range.start.column}: ${problem.message}`);
   const value = parsed.documents[0] ?? {};
-  const locate = (path: JsonPath): Range => parsed.source.locate(0, path);
+  const locate = (path: JsonPath, target?: Target): Range => parsed.source.locate(0, path, target);
   const obj = asObject(value);
   if (!obj) throw new ConfigError(`${displayPath}:1:1: the config must be a mapping, got ${Array.isArray(value) ? 'a list' : typeof value}`);
   const errors = validateConfig(obj);

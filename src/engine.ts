@@ -79,7 +79,13 @@ export function lint(files: readonly ParsedFile[], options: LintOptions, extraRe
     for (const m of manifests) {
       if (kinds && !kinds.includes(m.kind)) continue;
       ctx.current = { rule, manifest: m };
-      rule.check(m, ctx.api);
+      try {
+        rule.check(m, ctx.api);
+      } catch (err) {
+        // One rule failing on one odd resource must not cost every other finding: say so at the resource.
+        const why = err instanceof Error ? err.message.split('\n')[0] : String(err);
+        ctx.api.report({ message: `internal error: rule ${rule.meta.id} failed on this resource (${why}); please report it, and use --rule ${rule.meta.id}=off meanwhile`, path: [] });
+      }
     }
   }
 

@@ -23,6 +23,16 @@ export function scanDirectives(source: SourceFile): Directive[] {
   const out: Directive[] = [];
   if (!source.text.includes('istio-lint-disable')) return out;
   const lines = source.text.split('\n');
+  // First code line at or after line n (1-based), computed once: stacked directives must not rescan (quadratic).
+  let nextCode: Int32Array | undefined;
+  const codeLineFrom = (n: number): number => {
+    if (!nextCode) {
+      nextCode = new Int32Array(lines.length + 2);
+      nextCode[lines.length + 1] = lines.length + 1;
+      for (let k = lines.length; k >= 1; k--) nextCode[k] = /^\s*(#.*)?\r?$/.test(lines[k - 1]!) ? nextCode[k + 1]! : k;
+    }
+    return nextCode[n]!;
+  };
   for (let i = 0; i < lines.length; i++) {
     const m = DIRECTIVE.exec(lines[i]!.replace(/\r$/, ''));
     if (!m) continue;
@@ -38,18 +48,32 @@ export function scanDirectives(source: SourceFile): Directive[] {
     const line = i + 1;
     let appliesTo = kind === 'line' ? line : 0;
     if (kind === 'next-line') {
-      appliesTo = line + 1;
       // Skip blank and comment lines, as ESLint does not, but YAML authors stack comments.
-      while (appliesTo <= lines.length && /^\s*(#.*)?\r?$/.test(lines[appliesTo - 1]!)) appliesTo++;
+      appliesTo = codeLineFrom(line + 1);
     }
     out.push({ kind, line, appliesTo, rules: rules.length ? rules : ['*'], reason: reason.join(' -- ').trim(), used: false });
   }
   return out;
 }
 
+// Directives by the line they apply to (0: the whole file), so that each finding looks at a few, not all.
+const byLine = new WeakMap<readonly Directive[], Map<number, Directive[]>>();
+
 export function directiveSuppression(directives: readonly Directive[], ruleId: string, line: number): Suppression | undefined {
-  for (const d of directives) {
-    if (d.kind !== 'file' && d.appliesTo !== line) continue;
+  let index = byLine.get(directives);
+  if (!index) {
+    index = new Map();
+    for (const d of directives) {
+      const key = d.kind === 'file' ? 0 : d.appliesTo;
+      const list = index.get(key);
+      if (list) list.push(d);
+      else index.set(key, [d]);
+    }
+    byLine.set(directives, index);
+  }
+  // The earliest matching directive wins, as when all were scanned in order.
+  const candidates = [...(index.get(line) ?? []), ...(line === 0 ? [] : (index.get(0) ?? []))].sort((a, b) => a.line - b.line);
+  for (const d of candidates) {
     if (!d.rules.includes('*') && !d.rules.includes(ruleId)) continue;
     d.used = true;
     return { kind: 'comment', justification: d.reason };

@@ -18,6 +18,11 @@ export const INPUT_OPTIONS = {
   help: { type: 'boolean', short: 'h' },
 } as const satisfies OptionSpec;
 
+/** Options of the commands that run or list rules (lint, rules, explain). */
+export const RULES_OPTIONS = {
+  'rules-file': { type: 'string', multiple: true },
+} as const satisfies OptionSpec;
+
 export const DEFAULT_MAX_FILE_SIZE = 20 * 1024 * 1024;
 
 export function parse<T extends OptionSpec>(argv: readonly string[], options: T) {

@@ -2,13 +2,12 @@
 import { isAbsolute, relative, resolve } from 'node:path';
 import { ConfigError, EMPTY_CONFIG, findConfig, loadConfig, type Config } from '../config.js';
 import { discover, display } from '../loader/discover.js';
-import { readManifestFile } from '../loader/read.js';
+import { formatSize, readManifestFile } from '../loader/read.js';
 import { parseSource, parseYaml, type ParsedFile } from '../loader/parse.js';
 import type { MeshConfigLayer } from '../model/mesh-config.js';
 import { asObject } from '../json.js';
 import type { FileReport } from '../types.js';
 import { UsageError, type Io } from './io.js';
-import { readFileSync } from 'node:fs';
 
 export interface InputOptions {
   readonly paths: readonly string[];
@@ -51,7 +50,7 @@ export async function loadInputs(io: Io, opts: InputOptions): Promise<LoadedInpu
   const defaultNamespace = opts.namespace ?? config.namespace ?? 'default';
   const assumeInjected = opts.assumeInjected ?? config.assumeInjected ?? true;
   const meshLayers: MeshConfigLayer[] = [];
-  if (opts.meshConfig) meshLayers.push(readMeshConfigFile(io, opts.meshConfig));
+  if (opts.meshConfig) meshLayers.push(readMeshConfigFile(io, opts.meshConfig, opts.maxFileSize));
   if (config.mesh) meshLayers.push({ origin: display(io.cwd, config.file ?? '.istio-lint.yaml'), config: config.mesh });
 
   // ignorePatterns in a config file are relative to its folder; --ignore-pattern to the working directory.
@@ -68,14 +67,13 @@ export async function loadInputs(io: Io, opts: InputOptions): Promise<LoadedInpu
   const fsPaths = paths.filter((p) => p !== '-');
   if (paths.includes('-')) {
     const name = opts.stdinFilename ?? '<stdin>';
-    let bytes: string;
-    try {
-      bytes = await io.readStdin();
-    } catch (err) {
-      throw new UsageError(`cannot read standard input: ${err instanceof Error ? err.message : String(err)}`);
+    const stdin = await readStdinText(io, opts.maxFileSize);
+    if (stdin.ok) {
+      readAny = true;
+      files.push(parseSource(name, stdin.text, { defaultNamespace }));
+    } else {
+      reports.push({ ruleId: 'read-error', message: stdin.message, file: name, range: AT_START });
     }
-    readAny = true;
-    files.push(parseSource(name, bytes, { defaultNamespace }));
   }
   if (fsPaths.length) {
     const found = discover(fsPaths, io.cwd, patterns);
@@ -84,7 +82,8 @@ export async function loadInputs(io: Io, opts: InputOptions): Promise<LoadedInpu
       const shown = display(io.cwd, abs);
       const read = readManifestFile(abs, opts.maxFileSize);
       if (!read.ok) {
-        reports.push({ ruleId: read.fatal ? 'read-error' : 'parse-error', message: read.message, file: shown, range: AT_START });
+        const at = read.at ? { start: read.at, end: read.at } : AT_START;
+        reports.push({ ruleId: read.ruleId, message: read.message, file: shown, range: at });
         continue;
       }
       readAny = true;
@@ -92,10 +91,26 @@ export async function loadInputs(io: Io, opts: InputOptions): Promise<LoadedInpu
     }
   }
   if (!readAny) {
-    const why = reports.map((r) => `${r.file}: ${r.message}`).join('; ');
-    throw new UsageError(why ? `no input could be read: ${why}` : 'no manifest files found (looked for .yaml, .yml and .json)');
+    const shown = reports.slice(0, 3).map((r) => `${r.file}: ${r.message}`);
+    if (reports.length > 3) shown.push(`and ${reports.length - 3} more`);
+    throw new UsageError(shown.length ? `no input could be read: ${shown.join('; ')}` : 'no manifest files found (looked for .yaml, .yml and .json)');
   }
   return { config, files, reports, defaultNamespace, assumeInjected, meshLayers };
+}
+
+/** Standard input as text, or why there is none. An empty stdin usually means the command piping into us failed. */
+async function readStdinText(io: Io, maxBytes: number): Promise<{ ok: true; text: string } | { ok: false; message: string }> {
+  let text: string;
+  try {
+    text = await io.readStdin();
+  } catch (err) {
+    const why = err instanceof Error ? err.message : String(err);
+    return { ok: false, message: `cannot read standard input: ${why.split('\n')[0]}` };
+  }
+  const size = Buffer.byteLength(text, 'utf8');
+  if (size > maxBytes) return { ok: false, message: `skipped: standard input is ${formatSize(size)}, over --max-file-size ${formatSize(maxBytes)} (raise the limit to lint it)` };
+  if (!text.trim()) return { ok: false, message: 'standard input is empty: nothing to lint (did the command that pipes into istio-lint fail?)' };
+  return { ok: true, text };
 }
 
 function rebase(cwd: string, configDir: string, pattern: string): string {
@@ -106,14 +121,10 @@ function rebase(cwd: string, configDir: string, pattern: string): string {
   return (negated ? '!' : '') + joined;
 }
 
-function readMeshConfigFile(io: Io, file: string): MeshConfigLayer {
-  const abs = resolve(io.cwd, file);
-  let text: string;
-  try {
-    text = readFileSync(abs, 'utf8');
-  } catch {
-    throw new UsageError(`--mesh-config ${file}: cannot read the file`);
-  }
+function readMeshConfigFile(io: Io, file: string, maxBytes: number): MeshConfigLayer {
+  const read = readManifestFile(resolve(io.cwd, file), maxBytes);
+  if (!read.ok) throw new UsageError(`--mesh-config ${file}: cannot read the file: ${read.message.replace(/^skipped: /, "")}`);
+  const text = read.text;
   const parsed = parseYaml(file, text);
   const bad = parsed.reports.find((r) => r.severity === undefined);
   if (bad) throw new UsageError(`${file}:${bad.range.start.line}:${bad.range.start.column}: ${bad.message}`);

@@ -3,11 +3,11 @@ import { resolve } from 'node:path';
 import { lint } from '../engine.js';
 import { FORMATTERS } from '../formatters/index.js';
 import { summarize } from '../formatters/types.js';
-import { BUILTIN_RULES } from '../registry.js';
+import { rulesFor } from '../custom/cli.js';
 import { SEVERITIES, SEVERITY_RANK, type Severity } from '../types.js';
 import { packageVersion } from '../version.js';
 import type { RuleSetting } from '../config.js';
-import { INPUT_OPTIONS, inputOptions, parse } from './args.js';
+import { INPUT_OPTIONS, inputOptions, parse, RULES_OPTIONS } from './args.js';
 import { loadInputs, resolveConfig, sourcesOf } from './inputs.js';
 import { UsageError, type Io } from './io.js';
 
@@ -18,9 +18,11 @@ Lints Kubernetes and Istio manifests: files, directories (recursive), globs, or 
 Options:
   -f, --format NAME[:FILE]   output format: ${Object.keys(FORMATTERS).join(', ')} (repeatable; default stylish)
   -o, --output FILE          write the (first) format to FILE instead of stdout
+      --sarif-category NAME  code scanning category in SARIF output (default: istio-lint)
   -c, --config FILE          config file (default: .istio-lint.yaml found upwards)
       --no-config            ignore config files
       --rule ID=SEVERITY     set a rule to off, info, warning or error (repeatable)
+      --rules-file FILE      custom rules: a YAML file with a customRules list (repeatable)
       --ignore-pattern GLOB  skip matching paths (repeatable)
   -n, --namespace NS         namespace of resources that have none (default: default)
       --stdin-filename NAME  name used for stdin in reports
@@ -44,8 +46,10 @@ Exit codes: 0 nothing at or above the fail level; 1 findings at or above it; 2 u
 
 const LINT_OPTIONS = {
   ...INPUT_OPTIONS,
+  ...RULES_OPTIONS,
   format: { type: 'string', short: 'f', multiple: true },
   output: { type: 'string', short: 'o' },
+  'sarif-category': { type: 'string' },
   rule: { type: 'string', multiple: true },
   'fail-on': { type: 'string' },
   'max-warnings': { type: 'string' },
@@ -84,7 +88,8 @@ export async function runLint(argv: readonly string[], io: Io): Promise<number> 
     io.stdout(`${packageVersion()}\n`);
     return 0;
   }
-  const rules = BUILTIN_RULES;
+  // Built-in and custom rules: --rule, the config's rules map and every output know them all.
+  const rules = rulesFor(io.cwd, resolveConfig(io, inputOptions(values, positionals)), values['rules-file']);
   const known = new Set(rules.map((r) => r.meta.id));
   const formats = (values.format ?? ['stylish']).map((spec) => {
     const [name, ...file] = spec.split(':');
@@ -142,6 +147,8 @@ export async function runLint(argv: readonly string[], io: Io): Promise<number> 
     sources: sourcesOf(loaded.files),
     version: packageVersion(),
     cwd: io.cwd,
+    category: values['sarif-category'],
+    resourceList: result.manifests.map((m) => ({ file: m.source.path, kind: m.kind, namespace: m.namespace, name: m.name })),
   };
   for (const f of formats) {
     const text = f.formatter({ ...base, color: f.file ? false : color });

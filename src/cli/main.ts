@@ -10,6 +10,7 @@ const COMMANDS: Readonly<Record<string, () => Promise<Command>>> = {
   lint: async () => runLint,
   rules: async () => runRules,
   explain: async () => runExplain,
+  report: async () => (await import('./report.js')).runReport,
 };
 
 export async function main(argv: readonly string[], io: Io): Promise<number> {

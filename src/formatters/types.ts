@@ -13,6 +13,10 @@ export interface FormatInput {
   readonly version: string;
   /** Working directory, for formats that need absolute URIs. */
   readonly cwd: string;
+  /** SARIF automationDetails category (code scanning keeps one result set per tool and category). */
+  readonly category?: string;
+  /** Every resource read, so that formats listing checks (JUnit) show the clean ones too. */
+  readonly resourceList?: readonly { readonly file: string; readonly kind: string; readonly namespace: string; readonly name: string }[];
 }
 
 export type Formatter = (input: FormatInput) => string;

@@ -119,6 +119,10 @@ export function ioMessage(err: unknown): string {
       return 'too many levels of symbolic links';
     case 'EISDIR':
       return 'is a directory';
+    case 'ENOTDIR':
+      return 'a part of the path is not a directory';
+    case 'ENXIO':
+      return 'not a file that can be read (a socket?)';
     default:
       return err instanceof Error ? err.message.split('\n')[0]! : String(err);
   }

@@ -1,8 +1,11 @@
 // Text → SourceFile + Manifests. The only module that knows YAML: everything downstream sees plain JSON and paths.
-import { isAlias, isMap, isPair, isScalar, isSeq, parseAllDocuments, type Document, type Node } from 'yaml';
-import { asObject, asString, type JsonObject, type JsonPath } from '../json.js';
+import { Composer, isAlias, isMap, isPair, isScalar, isSeq, Parser, type CST, type Document, type Scalar, type Tags } from 'yaml';
+import { asObject, asString, formatPath, type JsonObject, type JsonPath } from '../json.js';
 import type { FileReport, Manifest, Range, SourceFile, Target } from '../types.js';
 import { isClusterScoped } from './kinds.js';
+import { MAX_ALIAS_COUNT, tooDeepAt, valueTooDeep } from './limits.js';
+import { child, isMergeKey, nodeRange, resolveNode } from './locate.js';
+import { duplicateKeyMessage, fileErrorMessage, tooDeepMessage, unreadableDocumentMessage, yamlMessage } from './messages.js';
 import { LineIndex } from './source.js';
 
 export interface ParseOptions {
@@ -16,44 +19,18 @@ export interface ParsedFile {
   readonly reports: FileReport[];
 }
 
-// Bounds for hostile input: an alias bomb is refused once it expands past this many aliases.
-const MAX_ALIAS_COUNT = 1000;
-
-type AnyNode = Node | null | undefined;
-
-function resolveNode(node: unknown, doc: Document): AnyNode {
-  let cur = node;
-  for (let hops = 0; isAlias(cur) && hops < 100; hops++) cur = cur.resolve(doc);
-  return cur as AnyNode;
-}
-
-function child(node: AnyNode, seg: string | number, doc: Document): { key?: AnyNode; value: AnyNode } | undefined {
-  if (isMap(node)) {
-    for (const item of node.items) {
-      if (!isPair(item)) continue;
-      const k = isScalar(item.key) ? item.key.value : item.key;
-      if (String(k) === String(seg)) return { key: item.key as AnyNode, value: resolveNode(item.value, doc) };
-    }
-    return undefined;
-  }
-  if (isSeq(node) && typeof seg === 'number') {
-    const v = node.items[seg];
-    return v === undefined ? undefined : { value: resolveNode(v, doc) };
-  }
-  return undefined;
-}
-
-function nodeRange(node: AnyNode): [number, number] | undefined {
-  const r = node?.range;
-  return r ? [r[0], r[1]] : undefined;
-}
-
 export interface ParsedYaml {
   readonly source: SourceFile;
   /** Plain value of each document; undefined where the document could not be read. */
   readonly documents: readonly unknown[];
   readonly reports: FileReport[];
 }
+
+// YAML 1.1 as Kubernetes reads it (yes/no booleans, merge keys), minus the types that are not JSON: kubectl
+// keeps timestamps and `1:20` as strings, and Date, Set, Map or bytes would surprise every reader downstream.
+const NOT_JSON = new Set(['timestamp', 'binary', 'omap', 'pairs', 'set'].map((t) => `tag:yaml.org,2002:${t}`));
+const jsonTags = (tags: Tags): Tags => tags.filter((t) => !(typeof t === 'object' && (NOT_JSON.has(t.tag) || t.format === 'TIME')));
+const YAML_OPTIONS = { version: '1.1', merge: true, uniqueKeys: false, customTags: jsonTags } as const;
 
 /** Parses a YAML (or JSON) text. Never throws: every problem becomes a FileReport with a position. */
 export function parseYaml(path: string, rawText: string): ParsedYaml {
@@ -62,7 +39,7 @@ export function parseYaml(path: string, rawText: string): ParsedYaml {
   const index = new LineIndex(text);
   const reports: FileReport[] = [];
   const documents: unknown[] = [];
-  let docs: Document[] = [];
+  const docs: Document[] = [];
 
   const source: SourceFile = {
     path,
@@ -91,39 +68,87 @@ export function parseYaml(path: string, rawText: string): ParsedYaml {
     line: (n) => index.line(n),
   };
 
-  const fileReport = (ruleId: string, message: string, start: number, end: number, severity?: FileReport['severity']): void => {
+  const report = (ruleId: string, message: string, start: number, end: number, severity?: FileReport['severity']): void => {
     reports.push({ ruleId, message, file: path, range: index.range(start, end), ...(severity ? { severity } : {}) });
   };
 
+  // Documents nested too deeply are composed empty: the composer recurses, the CST parser does not.
+  const tooDeep: (number | undefined)[] = [];
   try {
-    const parsed = parseAllDocuments(text, { version: '1.1', merge: true, uniqueKeys: true, prettyErrors: false });
-    docs = Array.isArray(parsed) ? parsed : [];
+    const composer = new Composer(YAML_OPTIONS);
+    for (const token of new Parser().parse(text)) {
+      let tok: CST.Token = token;
+      if (token.type === 'document') {
+        const at = tooDeepAt(token);
+        tooDeep.push(at);
+        if (at !== undefined) tok = { ...token, value: undefined };
+      }
+      for (const d of composer.next(tok)) docs.push(d);
+    }
+    for (const d of composer.end(false, text.length)) docs.push(d);
+    if (!docs.length) {
+      const info = composer.streamInfo();
+      for (const e of info.errors) report('parse-error', yamlMessage(e.message, e.code), e.pos[0], e.pos[1]);
+    }
   } catch (err) {
-    // The parser is recursive; pathological nesting can exhaust the stack.
-    fileReport('parse-error', `cannot parse this file: ${describeError(err)}`, 0, 0);
+    docs.length = 0;
+    report('parse-error', fileErrorMessage(err), 0, 0);
     return { source, documents, reports };
   }
 
   docs.forEach((doc, docIndex) => {
-    let fatal = false;
-    for (const e of doc.errors) {
-      const dup = e.code === 'DUPLICATE_KEY';
-      fileReport(dup ? 'duplicate-key' : 'parse-error', yamlMessage(e.message, e.code), e.pos[0], e.pos[1]);
-      if (!dup) fatal = true;
-    }
-    for (const w of doc.warnings) {
-      fileReport('parse-error', yamlMessage(w.message, w.code), w.pos[0], w.pos[1], 'warning');
-    }
     documents.push(undefined);
-    if (fatal) return;
+    const deepAt = tooDeep[docIndex];
+    if (deepAt !== undefined) {
+      report('parse-error', tooDeepMessage(docIndex, false), deepAt, deepAt + 1);
+      return;
+    }
+    // Later syntax errors mostly follow from the first one (as kubectl, show that one), but say how many.
+    const [first, ...more] = [...doc.errors].sort((a, b) => a.pos[0] - b.pos[0]);
+    if (first) {
+      const rest = more.length ? ` (and ${more.length} more syntax error${more.length === 1 ? '' : 's'} in document ${docIndex + 1})` : '';
+      report('parse-error', yamlMessage(first.message, first.code) + rest, first.pos[0], first.pos[1]);
+    }
+    for (const w of doc.warnings) report('parse-error', yamlMessage(w.message, w.code), w.pos[0], w.pos[1], 'warning');
+    if (doc.errors.length) return;
+    for (const dup of duplicateKeys(doc)) {
+      const [s, e] = nodeRange(dup.key) ?? [0, 0];
+      report('duplicate-key', duplicateKeyMessage(dup.name, index.position(dup.firstAt).line), s, e);
+    }
+    const [docStart, docEnd] = nodeRange(doc.contents) ?? [doc.range?.[0] ?? 0, doc.range?.[0] ?? 0];
     try {
-      documents[docIndex] = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+      const value: unknown = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+      if (valueTooDeep(value)) report('parse-error', tooDeepMessage(docIndex, true), docStart, docEnd);
+      else documents[docIndex] = value;
     } catch (err) {
-      const [s, e] = doc.range ?? [0, 0];
-      fileReport('parse-error', `document ${docIndex + 1} cannot be read: ${describeError(err)}`, s, e);
+      report('parse-error', unreadableDocumentMessage(docIndex, err), docStart, docEnd);
     }
   });
   return { source, documents, reports };
+}
+
+/** Keys written twice in one mapping (merged keys are not duplicates: that is what `<<` is for). */
+function duplicateKeys(doc: Document): { name: string; key: Scalar; firstAt: number }[] {
+  const out: { name: string; key: Scalar; firstAt: number }[] = [];
+  const stack: unknown[] = [doc.contents];
+  while (stack.length) {
+    const node = stack.pop();
+    if (isAlias(node)) continue;
+    if (isSeq(node)) stack.push(...node.items);
+    if (!isMap(node)) continue;
+    const seen = new Map<string, number>();
+    for (const item of node.items as unknown[]) {
+      if (!isPair(item)) continue;
+      stack.push(item.key, item.value);
+      const key = item.key;
+      if (!isScalar(key) || isMergeKey(key)) continue;
+      const name = String(key.value);
+      const first = seen.get(name);
+      if (first === undefined) seen.set(name, key.range?.[0] ?? 0);
+      else out.push({ name, key, firstAt: first });
+    }
+  }
+  return out;
 }
 
 /** Parses a manifest text into Kubernetes objects; List items become objects of their own, positions kept. */
@@ -133,22 +158,29 @@ export function parseSource(path: string, rawText: string, options: ParseOptions
   documents.forEach((value, docIndex) => collect(value, docIndex, []));
   return { source, manifests, reports };
 
+  function skip(docIndex: number, basePath: JsonPath, message: string, severity: 'info' | 'warning', at: JsonPath = basePath): void {
+    const where = basePath.length ? `${formatPath(basePath)} of document ${docIndex + 1}` : `document ${docIndex + 1}`;
+    reports.push({ ruleId: 'not-a-resource', severity, file: source.path, range: source.locate(docIndex, at), message: `skipped ${where}: ${message}` });
+  }
+
   function collect(value: unknown, docIndex: number, basePath: JsonPath): void {
     if (value === null || value === undefined) return; // an empty document is nothing, not a problem
     const obj = asObject(value);
-    const apiVersion = asString(obj?.apiVersion);
-    const kind = asString(obj?.kind);
-    if (!obj || !apiVersion || !kind) {
-      const what = !obj ? (Array.isArray(value) ? 'a list' : `a ${typeof value}`) : 'an object without apiVersion and kind';
-      const r = source.locate(docIndex, basePath);
-      reports.push({
-        ruleId: 'not-a-resource',
-        severity: 'info',
-        file: source.path,
-        range: r,
-        message: `skipped document ${docIndex + 1}: it is ${what}, not a Kubernetes object`,
-      });
-      return;
+    if (!obj) {
+      const what = Array.isArray(value) ? 'a list' : `a ${typeof value}`;
+      return skip(docIndex, basePath, `it is ${what}, not a Kubernetes object`, 'info');
+    }
+    const apiVersion = asString(obj.apiVersion);
+    const kind = asString(obj.kind);
+    if (!apiVersion || !kind) {
+      const has = (k: string): boolean => Object.hasOwn(obj, k);
+      if (!has('apiVersion') && !has('kind')) {
+        return skip(docIndex, basePath, 'it has no apiVersion and kind, so it is not a Kubernetes object', 'info');
+      }
+      // Half a resource is a broken manifest rather than some other YAML: kubectl refuses it.
+      const field = !apiVersion ? 'apiVersion' : 'kind';
+      const got = has(field) ? `got ${JSON.stringify(obj[field]) ?? 'nothing'}` : 'it is missing';
+      return skip(docIndex, basePath, `${field} must be a non-empty string (${got}); kubectl rejects this object`, 'warning', [...basePath, ...(has(field) ? [field] : [])]);
     }
     if (/List$/.test(kind) && Array.isArray(obj.items)) {
       obj.items.forEach((item, i) => collect(item, docIndex, [...basePath, 'items', i]));
@@ -165,22 +197,8 @@ export function parseSource(path: string, rawText: string, options: ParseOptions
       apiVersion,
       kind,
       name: asString(metadata?.name) ?? asString(metadata?.generateName) ?? '',
-      namespace: clusterScoped ? '' : (declaredNs || options.defaultNamespace),
+      namespace: clusterScoped ? '' : declaredNs || options.defaultNamespace,
       namespaceDefaulted: !clusterScoped && !declaredNs,
     });
   }
-
-}
-
-function yamlMessage(message: string, code: string): string {
-  const first = message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
-  if (code === 'DUPLICATE_KEY') return `${first.replace(/\.$/, '')}: a duplicate key is rejected by the API server; keep one`;
-  return first.charAt(0).toLowerCase() + first.slice(1);
-}
-
-function describeError(err: unknown): string {
-  if (err instanceof RangeError) return 'it is nested too deeply';
-  const msg = err instanceof Error ? err.message : String(err);
-  if (/alias/i.test(msg)) return `too many aliases (more than ${MAX_ALIAS_COUNT}; an alias bomb?)`;
-  return msg.split('\n')[0]!;
 }

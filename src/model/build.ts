@@ -126,6 +126,7 @@ function readWorkload(m: Manifest, kind: WorkloadKind): Workload {
     hostNetwork: podSpec?.hostNetwork === true,
     hasProxyContainer: containers.some((c) => asObject(c)?.name === 'istio-proxy'),
     containerPorts,
+    replicas: asInt(asObject(m.value.spec)?.replicas),
     manifest: m,
     podMetadataPath: [...templatePath, 'metadata'],
   };
@@ -177,6 +178,7 @@ function readService(m: Manifest, settings: MeshSettings): Service {
       selector: selectorObj && Object.keys(selectorObj).length ? asStringMap(selectorObj) : undefined,
       headless: asString(spec?.clusterIP) === 'None',
       externalName: type === 'ExternalName' ? asString(spec?.externalName) : undefined,
+      clusterIP: asString(spec?.clusterIP),
     },
   };
 }

@@ -1,4 +1,5 @@
 // Does a workload's pod get an Envoy sidecar? (istio-semantics.md step 1, rule group A)
+import { asArray, asObject, get } from '../json.js';
 import type { Mesh, Workload } from './types.js';
 
 export interface Injection {
@@ -39,3 +40,19 @@ export function injectionOf(w: Workload, mesh: Mesh): Injection {
   return { meshed: false, reason: `${nsDesc} has no istio-injection or istio.io/rev label` };
 }
 
+
+/**
+ * A gateway's Envoy (istio-proxy running `router`, the injected "gateway" template, or the istio=*gateway label):
+ * Sidecars never apply to it (B2) and its own outbound connections are not captured by iptables.
+ */
+export function isGateway(w: Workload): boolean {
+  const template = w.podAnnotations['inject.istio.io/templates'] ?? '';
+  if (template.split(',').some((t) => t.trim() === 'gateway')) return true;
+  if (/^(ingress|egress|eastwest)gateway$/.test(w.podLabels.istio ?? '')) return true;
+  if (!w.hasProxyContainer) return false;
+  const spec = asObject(get(w.manifest.value, [...w.podMetadataPath.slice(0, -1), 'spec']));
+  return asArray(spec?.containers).some((c) => {
+    const o = asObject(c);
+    return o?.name === 'istio-proxy' && asArray(o.args).includes('router');
+  });
+}

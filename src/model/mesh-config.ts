@@ -1,5 +1,5 @@
 // Mesh-wide settings, layered: --mesh-config, then the config file, then the input itself, then Istio's defaults.
-import { asArray, asObject, asString, type JsonObject } from '../json.js';
+import { asArray, asObject, asString, asStringMap, type JsonObject } from '../json.js';
 import type { MeshSettings, OutboundMode } from './types.js';
 
 export interface MeshConfigLayer {
@@ -47,7 +47,10 @@ export function resolveMeshSettings(layers: readonly MeshConfigLayer[]): MeshSet
     ISTIO_DEFAULTS.clusterDomain,
     String,
   );
-  return { outboundMode, rootNamespace, defaultServiceExportTo, clusterDomain, origins };
+  const withMetadata = layers.find((l) => asObject(asObject(l.config.defaultConfig)?.proxyMetadata));
+  const defaultProxyMetadata = withMetadata ? asStringMap(asObject(withMetadata.config.defaultConfig)?.proxyMetadata) : undefined;
+  if (withMetadata) origins.push(`defaultConfig.proxyMetadata: ${JSON.stringify(defaultProxyMetadata)} (from ${withMetadata.origin})`);
+  return { outboundMode, rootNamespace, defaultServiceExportTo, clusterDomain, origins, ...(defaultProxyMetadata ? { defaultProxyMetadata } : {}) };
 }
 
 function readMode(c: JsonObject): OutboundMode | undefined {

@@ -33,6 +33,8 @@ export interface Workload {
   /** The manifest already carries an istio-proxy container (kube-inject output). */
   readonly hasProxyContainer: boolean;
   readonly containerPorts: readonly ContainerPort[];
+  /** spec.replicas when written (0 means the workload runs no pods); undefined for kinds without it or when unset. */
+  readonly replicas?: number;
   readonly manifest: Manifest;
   /** Path of the pod template's metadata (["spec","template","metadata"], or ["metadata"] for a Pod). */
   readonly podMetadataPath: JsonPath;
@@ -69,6 +71,8 @@ export interface KubeServiceFacts {
   readonly selector?: Labels;
   readonly headless: boolean;
   readonly externalName?: string;
+  /** spec.clusterIP as written (absent in most manifests; "None" is reported by `headless`). */
+  readonly clusterIP?: string;
 }
 
 export interface ServiceEntryFacts {
@@ -134,6 +138,8 @@ export interface MeshSettings {
   readonly rootNamespace: string;
   readonly defaultServiceExportTo: readonly string[];
   readonly clusterDomain: string;
+  /** meshConfig.defaultConfig.proxyMetadata of the first layer that sets it (e.g. ISTIO_META_DNS_CAPTURE). */
+  readonly defaultProxyMetadata?: Readonly<Record<string, string>>;
   /** Where each setting came from, e.g. "outboundTrafficPolicy: ALLOW_ANY (Istio default)". */
   readonly origins: readonly string[];
 }

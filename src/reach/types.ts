@@ -41,6 +41,8 @@ export interface Call {
   /** HTTP Host header when it differs from `host` (curl -H 'Host: x' http://IP/). */
   readonly hostHeader?: string;
   readonly sni?: string;
+  /** HTTP request path; unset: any path (a VirtualService uri match counts as satisfied). */
+  readonly path?: string;
 }
 
 export interface CallResult {

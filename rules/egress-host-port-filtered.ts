@@ -1,0 +1,45 @@
+import { serviceLabel } from '../src/checks/egress-hosts.js';
+import { configNamespacesOf, portFilter, sidecarListenerImports } from '../src/model/egress.js';
+import { dnsMatches, parseHost } from '../src/model/hosts.js';
+import { defineRule } from '../src/rule.js';
+import type { EgressHost, Service } from '../src/model/types.js';
+
+// F2: the port filter applies per service, so one host of a listener can lose all its services while others keep theirs.
+export default defineRule({
+  meta: {
+    id: 'egress-host-port-filtered',
+    description: "An egress host only matches services that lack the listener's port, so it adds nothing to that listener",
+    rationale:
+      'A listener with a port imports, through each host, only the services that have a port with that number. When every service a host matches lacks it, the host contributes nothing to the listener even though it looks meaningful, and calls to those services on their own ports are blackholed (REGISTRY_ONLY) or passed through (ALLOW_ANY) unless another listener imports them. When no host of the listener keeps a service, `egress-port-unmatched` reports the port instead.',
+    remediation: 'Move the host to a listener on a port its services expose (or to the port-less catch-all listener), or remove it.',
+    severity: 'warning',
+    kinds: ['Sidecar'],
+    example:
+      'apiVersion: v1\nkind: Service\nmetadata:\n  name: web\n  namespace: shop\nspec:\n  ports:\n    - name: http\n      port: 80\n---\napiVersion: v1\nkind: Service\nmetadata:\n  name: db\n  namespace: data\nspec:\n  ports:\n    - name: tcp-postgres\n      port: 5432\n---\napiVersion: networking.istio.io/v1\nkind: Sidecar\nmetadata:\n  name: default\n  namespace: shop\nspec:\n  egress:\n    - port:\n        number: 80\n        protocol: HTTP\n        name: http\n      hosts: ["./*", "data/*"]\n',
+  },
+  check(manifest, ctx) {
+    const sidecar = ctx.sidecarOf(manifest);
+    if (!sidecar) return;
+    const configNamespaces = configNamespacesOf(ctx.mesh, sidecar);
+    const names = (h: EgressHost, s: Service): boolean =>
+      configNamespaces.some((c) => {
+        const p = parseHost(h.raw, c);
+        return !!p && !p.exclude && (p.namespace === '*' || p.namespace === s.namespace) && dnsMatches(p.dnsName, s.hostname);
+      });
+    for (const l of sidecar.egress) {
+      const port = portFilter(l);
+      if (port === undefined) continue;
+      const { matched, imported } = sidecarListenerImports(ctx.mesh, sidecar, l);
+      if (!imported.length) continue;
+      for (const h of l.hosts) {
+        const mine = matched.filter((i) => names(h, i.service));
+        if (!mine.length || mine.some((i) => i.service.ports.some((p) => p.port === port))) continue;
+        const exposes = mine.map((i) => `${serviceLabel(i.service)} exposes ${i.service.ports.map((p) => p.port).join(', ')}`);
+        ctx.report({
+          message: `"${h.raw}" only matches services without port ${port}, the port of this listener, so it adds nothing here (${exposes.slice(0, 3).join('; ')}${exposes.length > 3 ? `; and ${exposes.length - 3} more` : ''}) → move it to a listener on a port they expose, or remove it`,
+          path: h.path,
+        });
+      }
+    }
+  },
+});

@@ -1,0 +1,26 @@
+import { asObject } from '../src/json.js';
+import { defineRule } from '../src/rule.js';
+
+export default defineRule({
+  meta: {
+    id: 'egress-proxy-deprecated',
+    description: 'outboundTrafficPolicy.egressProxy is deprecated and should not be relied on',
+    rationale:
+      '`egressProxy` is hidden from the Istio API documentation and `istioctl analyze` reports it as deprecated and ignored (IST0002, "OutboundTrafficPolicy.EgressProxy ignored"). Whether traffic reaches the proxy depends on the Istio version, so it is no dependable egress control.',
+    remediation: 'Remove `egressProxy` and send external traffic through an egress gateway (a ServiceEntry plus VirtualService routing to it).',
+    severity: 'warning',
+    kinds: ['Sidecar'],
+    peers: ['IST0002'],
+    example:
+      'apiVersion: networking.istio.io/v1\nkind: Sidecar\nmetadata:\n  name: default\n  namespace: bar\nspec:\n  outboundTrafficPolicy:\n    mode: ALLOW_ANY\n    egressProxy:\n      host: proxy.example.com\n      port:\n        number: 3128\n',
+  },
+  check(manifest, ctx) {
+    const policy = asObject(asObject(manifest.value.spec)?.outboundTrafficPolicy);
+    if (!policy || policy.egressProxy === undefined || policy.egressProxy === null) return;
+    ctx.report({
+      message: 'outboundTrafficPolicy.egressProxy is deprecated (istioctl: "ignored"): remove it and route external traffic through an egress gateway',
+      path: ['spec', 'outboundTrafficPolicy', 'egressProxy'],
+      target: 'key',
+    });
+  },
+});

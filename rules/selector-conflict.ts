@@ -1,0 +1,50 @@
+import { isAmbientWorkload } from '../src/model/ambient.js';
+import { listOf, refOf } from '../src/model/describe.js';
+import { injectionOf } from '../src/model/injection.js';
+import { selectorMatches } from '../src/model/labels.js';
+import { selectorSidecarsOf } from '../src/model/sidecar-scope.js';
+import type { Sidecar, Workload } from '../src/model/types.js';
+import { defineRule } from '../src/rule.js';
+
+const hasLabels = (s: Sidecar): boolean => s.selector !== undefined && Object.keys(s.selector).length > 0;
+
+export default defineRule({
+  meta: {
+    id: 'selector-conflict',
+    description: 'Several Sidecars with a workloadSelector select the same workload',
+    rationale:
+      'Istio documents two Sidecars selecting one pod as undefined behaviour. In practice istiod applies only the oldest one (by creationTimestamp, then name) and silently ignores the others for that pod, so part of the configuration never takes effect, and which part can change when a Sidecar is re-created.',
+    remediation: 'Narrow the selectors so that every workload is selected by exactly one Sidecar, or merge the Sidecars.',
+    severity: 'error',
+    kinds: ['Sidecar'],
+    peers: ['IST0110', 'KIA0003'],
+    example:
+      'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: ratings\n  namespace: bar\nspec:\n  selector:\n    matchLabels:\n      app: ratings\n  template:\n    metadata:\n      labels:\n        app: ratings\n        version: v1\n    spec:\n      containers:\n        - name: app\n          image: ratings\n---\napiVersion: networking.istio.io/v1\nkind: Sidecar\nmetadata:\n  name: by-app\n  namespace: bar\nspec:\n  workloadSelector:\n    labels:\n      app: ratings\n  egress:\n    - hosts: ["./*"]\n---\napiVersion: networking.istio.io/v1\nkind: Sidecar\nmetadata:\n  name: by-version\n  namespace: bar\nspec:\n  workloadSelector:\n    labels:\n      version: v1\n  egress:\n    - hosts: ["./*", "istio-system/*"]\n',
+  },
+  check(manifest, ctx) {
+    const sidecar = ctx.sidecarOf(manifest);
+    if (!sidecar || !hasLabels(sidecar)) return;
+    const conflicts: { w: Workload; others: Sidecar[]; winner: Sidecar }[] = [];
+    for (const w of ctx.mesh.workloads) {
+      if (w.namespace !== sidecar.namespace || !selectorMatches(sidecar.selector!, w.podLabels)) continue;
+      // Sidecars only configure injected proxies; ambient pods get IST0167 in istioctl instead.
+      if (!injectionOf(w, ctx.mesh).meshed || isAmbientWorkload(w, ctx.mesh)) continue;
+      const all = selectorSidecarsOf(w, ctx.mesh);
+      // The same namespace/name twice is one object in a cluster, not a conflict.
+      const others = all.filter((s) => s !== sidecar && s.id !== sidecar.id && hasLabels(s));
+      if (others.length) conflicts.push({ w, others, winner: all[0]! });
+    }
+    const first = conflicts[0];
+    if (!first) return;
+    const outcome =
+      first.winner === sidecar
+        ? 'Istio applies only the oldest Sidecar (by creationTimestamp, then name), which is this one, and ignores the others for that workload'
+        : `Istio applies only the oldest Sidecar (by creationTimestamp, then name), ${first.winner.id}, so this one is ignored for that workload`;
+    const more = conflicts.length > 1 ? ` (and ${conflicts.length - 1} more workload${conflicts.length > 2 ? 's' : ''})` : '';
+    ctx.report({
+      message: `selects ${first.w.kind} ${first.w.id}${more}, which ${listOf(first.others.map((s) => refOf(s.manifest, manifest)))} also select${first.others.length === 1 ? 's' : ''}; ${outcome}: narrow the selectors so that each workload has one Sidecar`,
+      path: ['spec', 'workloadSelector'],
+      target: 'key',
+    });
+  },
+});

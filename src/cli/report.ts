@@ -1,0 +1,109 @@
+// `istio-lint report [paths]`: the reachability matrix (or one workload's predicted proxy config).
+import { resolve } from 'node:path';
+import { modelOf } from '../engine.js';
+import { formatCsv } from '../reach/format-csv.js';
+import { formatMarkdown } from '../reach/format-markdown.js';
+import { formatProxyConfig } from '../reach/format-proxy-config.js';
+import { formatTable } from '../reach/format-table.js';
+import { proxyConfigOf } from '../reach/proxy-config.js';
+import { buildReachReport } from '../reach/report.js';
+import { VERDICTS, type Verdict } from '../reach/types.js';
+import type { FileReport } from '../types.js';
+import { INPUT_OPTIONS, inputOptions, parse } from './args.js';
+import { loadInputs } from './inputs.js';
+import { UsageError, type Io } from './io.js';
+
+export const REPORT_HELP = `Usage: istio-lint report [options] [paths...]
+
+Predicts, for every workload and every service port, what its Envoy does with a request:
+200, 502 (block_all), blackhole, passthrough, 503 (no endpoints) or direct (no sidecar), and why.
+
+Options:
+      --from NS/WORKLOAD     only these clients (glob, e.g. "default/*"; repeatable or comma-separated)
+      --to HOST[:PORT]       only these destinations (glob, e.g. "*.foo.svc.cluster.local:80"; repeatable)
+      --verdict V,...        only these verdicts: ${VERDICTS.join(', ')}
+  -f, --format NAME          table (default), json, markdown or csv
+  -o, --output FILE          write the report to FILE instead of stdout
+      --proxy-config NS/WL   print the predicted clusters and listeners of one workload instead
+  -c, --config FILE          config file (default: .istio-lint.yaml found upwards)
+      --no-config            ignore config files
+      --ignore-pattern GLOB  skip matching paths (repeatable)
+  -n, --namespace NS         namespace of resources that have none (default: default)
+      --stdin-filename NAME  name used for stdin in reports
+      --mesh-config FILE     MeshConfig (or istio ConfigMap / IstioOperator) to use
+      --no-assume-injected   undeclared namespaces are not assumed to have injection on
+      --max-file-size SIZE   skip larger files (default: 20MB)
+      --color / --no-color   force colour on or off (default: on for a terminal, off with NO_COLOR)
+  -h, --help                 print this help
+
+Exit codes: 0 report printed; 2 usage, config or input error.
+`;
+
+const REPORT_OPTIONS = {
+  ...INPUT_OPTIONS,
+  from: { type: 'string', multiple: true },
+  to: { type: 'string', multiple: true },
+  verdict: { type: 'string', multiple: true },
+  format: { type: 'string', short: 'f' },
+  output: { type: 'string', short: 'o' },
+  'proxy-config': { type: 'string' },
+  color: { type: 'boolean' },
+  'no-color': { type: 'boolean' },
+} as const;
+
+const FORMATS = ['table', 'json', 'markdown', 'csv'] as const;
+
+const split = (xs: readonly string[] | undefined): string[] => (xs ?? []).flatMap((x) => x.split(',')).map((x) => x.trim()).filter(Boolean);
+
+function verdictsOf(values: readonly string[] | undefined): Verdict[] {
+  const out = split(values);
+  for (const v of out) {
+    if (!(VERDICTS as readonly string[]).includes(v)) throw new UsageError(`--verdict: unknown verdict ${JSON.stringify(v)} (one of ${VERDICTS.join(', ')})`);
+  }
+  return out as Verdict[];
+}
+
+/** One line per input the report could not use; the report itself still prints. */
+function unreadable(reports: readonly FileReport[]): string[] {
+  return reports
+    .filter((r) => (r.ruleId === 'read-error' || r.ruleId === 'parse-error') && r.severity !== 'warning' && r.severity !== 'info')
+    .map((r) => `istio-lint: ${r.file}:${r.range.start.line}:${r.range.start.column}: ${r.message} (not used by the report)\n`);
+}
+
+export async function runReport(argv: readonly string[], io: Io): Promise<number> {
+  const { values, positionals } = parse(argv, REPORT_OPTIONS);
+  if (values.help) {
+    io.stdout(REPORT_HELP);
+    return 0;
+  }
+  const format = values.format ?? 'table';
+  if (!(FORMATS as readonly string[]).includes(format)) throw new UsageError(`--format: unknown format ${JSON.stringify(format)} (one of ${FORMATS.join(', ')})`);
+  const verdicts = verdictsOf(values.verdict);
+  const wanted = values['proxy-config'];
+  if (wanted !== undefined && !/^[^/\s]+\/[^/\s]+$/.test(wanted)) throw new UsageError(`--proxy-config: expected namespace/workload, got ${JSON.stringify(wanted)}`);
+
+  const loaded = await loadInputs(io, inputOptions(values, positionals));
+  for (const line of unreadable([...loaded.reports, ...loaded.files.flatMap((f) => f.reports)])) io.stderr(line);
+  const { mesh } = modelOf(loaded.files, { meshLayers: loaded.meshLayers, assumeInjected: loaded.assumeInjected });
+  const color = values['no-color'] ? false : values.color ? true : io.stdoutIsTTY && !io.env.NO_COLOR && !values.output;
+
+  let text: string;
+  if (wanted !== undefined) {
+    const pc = proxyConfigOf(mesh, wanted);
+    if (!pc) {
+      const known = mesh.workloads.map((w) => w.id).sort();
+      throw new UsageError(`--proxy-config: no workload ${JSON.stringify(wanted)} in the input${known.length ? ` (known: ${known.slice(0, 5).join(', ')}${known.length > 5 ? ', …' : ''})` : ''}`);
+    }
+    text = format === 'json' ? JSON.stringify(pc, null, 2) + '\n' : formatProxyConfig(pc);
+  } else {
+    const report = buildReachReport(mesh, { from: split(values.from), to: split(values.to), verdicts });
+    text =
+      format === 'json' ? JSON.stringify(report, null, 2) + '\n'
+      : format === 'markdown' ? formatMarkdown(report)
+      : format === 'csv' ? formatCsv(report)
+      : formatTable(report, color);
+  }
+  if (values.output) io.writeFile(resolve(io.cwd, values.output), text);
+  else io.stdout(text);
+  return 0;
+}

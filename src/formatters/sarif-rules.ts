@@ -1,0 +1,118 @@
+// SARIF reportingDescriptors for rules: what GitHub code scanning shows beside an alert (help, tags, severity).
+import type { ReportingDescriptor } from 'sarif';
+import type { RuleMeta } from '../rule.js';
+import type { Severity } from '../types.js';
+
+/** The project's home; rule docs live under docs/rules/ there. The one place this address is written. */
+export const REPOSITORY_URL = 'https://github.com/istio-lint/istio-lint';
+
+export const ruleDocUrl = (id: string): string => `${REPOSITORY_URL}/blob/main/docs/rules/${id}.md`;
+
+/**
+ * Rules whose findings mean a restriction the user wrote is not what Envoy enforces, so traffic they meant to
+ * keep in (or out) can pass. GitHub ranks these by `security-severity` (0.1–3.9 low, 4–6.9 medium, 7–8.9 high).
+ * A rule may also opt in with the `security` tag; it then gets a score from its default severity.
+ */
+const SECURITY_SEVERITY: Readonly<Record<string, string>> = {
+  // Egress hosts look like an allow-list, but ALLOW_ANY passes every other destination too.
+  'allow-any-unenforced': '7.0',
+  // Istio applies one of the conflicting Sidecars (the oldest); the other's restrictions silently do nothing.
+  'selector-conflict': '5.0',
+  'namespace-sidecar-conflict': '5.0',
+  // egressProxy is ignored: traffic meant to leave through the egress proxy goes out directly.
+  'egress-proxy-deprecated': '5.0',
+  // The Sidecar restricts nothing: it selects no workload, or only workloads without a proxy.
+  'selector-no-match': '4.0',
+  'sidecar-unmeshed-workload': '4.0',
+  // A root-namespace Sidecar with a selector is no mesh-wide default: other namespaces stay unrestricted.
+  'root-sidecar-selector': '4.0',
+};
+
+const SCORE_BY_SEVERITY: Readonly<Record<Severity, string>> = { error: '7.0', warning: '5.0', info: '3.0' };
+
+/** Loader findings are exact; findings that say "nothing in the input declares X" depend on the input being complete. */
+const PRECISION: Readonly<Record<string, 'very-high' | 'medium'>> = {
+  'parse-error': 'very-high',
+  'read-error': 'very-high',
+  'duplicate-key': 'very-high',
+  schema: 'very-high',
+  'egress-host-unmatched': 'medium',
+  'egress-namespace-unknown': 'medium',
+  'egress-port-unmatched': 'medium',
+  'registry-only-unregistered-host': 'medium',
+  'selector-no-match': 'medium',
+  'service-no-endpoints': 'medium',
+  'sidecar-unmeshed-workload': 'medium',
+  'ingress-port-mismatch': 'medium',
+};
+
+export const SARIF_LEVEL: Readonly<Record<Severity, 'error' | 'warning' | 'note'>> = { error: 'error', warning: 'warning', info: 'note' };
+const PROBLEM_SEVERITY: Readonly<Record<Severity, string>> = { error: 'error', warning: 'warning', info: 'recommendation' };
+
+// GitHub's limits: name ≤ 255, descriptions ≤ 1024 characters, ≤ 20 tags per rule.
+const MAX_NAME = 255;
+const MAX_DESCRIPTION = 1024;
+const MAX_TAGS = 20;
+
+const clip = (s: string, max: number): string => (s.length <= max ? s : `${s.slice(0, max - 1)}…`);
+const sentence = (s: string): string => (/[.!?]$/.test(s.trim()) ? s.trim() : `${s.trim()}.`);
+const pascalOf = (id: string): string => id.replace(/(^|[-_])([a-z0-9])/g, (_, _sep: string, c: string) => c.toUpperCase());
+// SARIF wants a friendly name that differs from the id even in case (validator SARIF1001): "schema" → "SchemaRule".
+const pascal = (id: string): string => {
+  const name = pascalOf(id);
+  return name.toLowerCase() === id.toLowerCase() ? `${name}Rule` : name;
+};
+
+export function isSecurityRule(meta: RuleMeta): boolean {
+  return meta.id in SECURITY_SEVERITY || (meta.tags ?? []).includes('security');
+}
+
+function helpText(meta: RuleMeta): string {
+  const parts = [sentence(meta.description), `Why: ${sentence(meta.rationale)}`, `Fix: ${sentence(meta.remediation)}`];
+  if (meta.example) parts.push(`Example:\n${meta.example.trimEnd()}`);
+  if (meta.peers?.length) parts.push(`Same check elsewhere: ${meta.peers.join(', ')}.`);
+  parts.push(`Documentation: ${ruleDocUrl(meta.id)}`);
+  return parts.join('\n\n');
+}
+
+function helpMarkdown(meta: RuleMeta): string {
+  const parts = [`**${sentence(meta.description)}**`, sentence(meta.rationale), `#### How to fix\n\n${sentence(meta.remediation)}`];
+  if (meta.example) parts.push(`#### Example\n\n\`\`\`yaml\n${meta.example.trimEnd()}\n\`\`\``);
+  if (meta.peers?.length) parts.push(`Same check elsewhere: ${meta.peers.map((p) => `\`${p}\``).join(', ')}.`);
+  parts.push(`[Rule documentation](${ruleDocUrl(meta.id)})`);
+  return parts.join('\n\n');
+}
+
+export function ruleDescriptor(meta: RuleMeta): ReportingDescriptor {
+  const security = isSecurityRule(meta);
+  const tags = [...new Set(['istio', ...(meta.tags ?? []), ...(security ? ['security'] : [])])].slice(0, MAX_TAGS);
+  const properties: Record<string, unknown> = {
+    tags,
+    precision: PRECISION[meta.id] ?? 'high',
+    'problem.severity': PROBLEM_SEVERITY[meta.severity],
+  };
+  if (security) properties['security-severity'] = SECURITY_SEVERITY[meta.id] ?? SCORE_BY_SEVERITY[meta.severity];
+  return {
+    id: meta.id,
+    name: clip(pascal(meta.id), MAX_NAME),
+    shortDescription: { text: clip(sentence(meta.description), MAX_DESCRIPTION) },
+    fullDescription: { text: clip(`${sentence(meta.description)} ${sentence(meta.rationale)}`, MAX_DESCRIPTION) },
+    help: { text: helpText(meta), markdown: helpMarkdown(meta) },
+    helpUri: ruleDocUrl(meta.id),
+    defaultConfiguration: { level: SARIF_LEVEL[meta.severity] },
+    properties,
+  };
+}
+
+/** For a finding whose rule is not in the list (should not happen; never drop the result for it). */
+export function unknownRuleDescriptor(id: string): ReportingDescriptor {
+  return {
+    id,
+    name: clip(pascal(id), MAX_NAME),
+    shortDescription: { text: `Findings of rule ${id}.` },
+    fullDescription: { text: `Findings of rule ${id}, which has no metadata in this version of istio-lint.` },
+    help: { text: `Rule ${id}.`, markdown: `Rule \`${id}\`.` },
+    defaultConfiguration: { level: 'warning' },
+    properties: { tags: ['istio'], precision: 'high', 'problem.severity': 'warning' },
+  };
+}

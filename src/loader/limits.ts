@@ -1,0 +1,58 @@
+// Bounds that keep hostile input from exhausting the stack, memory or time. Stated in the README; keep in sync.
+import type { CST } from 'yaml';
+
+/**
+ * Deepest nesting of mappings and sequences read. The YAML composer is recursive and overflows the stack
+ * at roughly 800 levels; near that limit V8 can even abort the process, so the CST (built without recursion)
+ * is measured first. Real manifests, CRD schemas included, stay far below this.
+ */
+export const MAX_NESTING = 256;
+
+/** Alias expansions per document before it is refused as an alias bomb ("billion laughs"). */
+export const MAX_ALIAS_COUNT = 1000;
+
+/** Offset of the first collection nested deeper than `max` in a CST document, or undefined. */
+export function tooDeepAt(doc: CST.Document, max: number = MAX_NESTING): number | undefined {
+  const stack: { token: CST.Token | null | undefined; depth: number }[] = [{ token: doc.value, depth: 0 }];
+  while (stack.length) {
+    const { token, depth } = stack.pop()!;
+    if (!token) continue;
+    if (token.type !== 'block-map' && token.type !== 'block-seq' && token.type !== 'flow-collection') continue;
+    if (depth + 1 > max) return token.offset;
+    for (const item of token.items) {
+      stack.push({ token: item.value, depth: depth + 1 });
+      if ('key' in item) stack.push({ token: item.key, depth: depth + 1 });
+    }
+  }
+  return undefined;
+}
+
+/**
+ * Whether a plain value (after aliases are expanded) nests deeper than `max`. Aliases share objects, so the
+ * height of each object is memoised; the walk uses an explicit stack, never recursion.
+ */
+export function valueTooDeep(value: unknown, max: number = MAX_NESTING): boolean {
+  const height = new Map<object, number>();
+  const isObj = (v: unknown): v is object => typeof v === 'object' && v !== null;
+  if (!isObj(value)) return false;
+  const stack: { obj: object; depth: number; expanded: boolean }[] = [{ obj: value, depth: 1, expanded: false }];
+  while (stack.length) {
+    const top = stack[stack.length - 1]!;
+    const known = height.get(top.obj);
+    if (!top.expanded) {
+      if (top.depth > max || (known !== undefined && top.depth + known - 1 > max)) return true;
+      if (known !== undefined) {
+        stack.pop();
+        continue;
+      }
+      top.expanded = true;
+      for (const c of Object.values(top.obj) as unknown[]) if (isObj(c)) stack.push({ obj: c, depth: top.depth + 1, expanded: false });
+      continue;
+    }
+    let h = 0;
+    for (const c of Object.values(top.obj) as unknown[]) if (isObj(c)) h = Math.max(h, height.get(c) ?? 0);
+    height.set(top.obj, h + 1);
+    stack.pop();
+  }
+  return false;
+}

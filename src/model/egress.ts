@@ -1,0 +1,122 @@
+// What a Sidecar's egress listeners import, as facts over the input (istio-semantics.md B, C, D, E, F).
+import { dnsMatches, importedBy, isVisible, parseHost, type ParsedHost } from './hosts.js';
+import { family, parseProtocol, type Protocol } from './protocol.js';
+import type { EgressHost, EgressListener, Mesh, OutboundMode, Service, ServicePort, Sidecar, VirtualService } from './types.js';
+
+/** A root-namespace Sidecar without selector is the mesh default: `.` then means each pod's namespace (B2). */
+export function isMeshDefault(mesh: Mesh, sidecar: Sidecar): boolean {
+  return sidecar.namespace === mesh.settings.rootNamespace && sidecar.selector === undefined;
+}
+
+/**
+ * Namespaces whose pods may use this Sidecar, i.e. the config namespaces its `.` hosts resolve to: its own, or for the
+ * mesh default every namespace of the input that has no selector-less Sidecar of its own.
+ */
+export function configNamespacesOf(mesh: Mesh, sidecar: Sidecar): readonly string[] {
+  if (!isMeshDefault(mesh, sidecar)) return [sidecar.namespace];
+  const own = new Set(mesh.sidecars.filter((s) => s.selector === undefined && s.namespace !== sidecar.namespace).map((s) => s.namespace));
+  return [...mesh.namespaces.keys()].filter((ns) => ns === sidecar.namespace || !own.has(ns));
+}
+
+/** The Sidecar's own outboundTrafficPolicy, else the mesh's (C1, C2). */
+export function effectiveOutboundMode(mesh: Mesh, sidecar: Sidecar): OutboundMode {
+  return sidecar.outboundMode ?? mesh.settings.outboundMode;
+}
+
+/** Where the effective outbound mode came from: "set on this Sidecar", "mesh-wide, from …" or "Istio's default". */
+export function outboundModeOrigin(mesh: Mesh, sidecar: Sidecar): string {
+  if (sidecar.outboundMode) return 'set on this Sidecar';
+  const origin = mesh.settings.origins.find((o) => o.startsWith('outboundTrafficPolicy.mode:'));
+  const from = origin && /\((from .*)\)$/.exec(origin)?.[1];
+  return from ? `mesh-wide, ${from}` : "Istio's default";
+}
+
+/** The egress port's protocol as Istio parses it; undefined for a port-less (catch-all) listener. */
+export function listenerProtocol(l: EgressListener): Protocol | undefined {
+  return l.port ? parseProtocol(l.port.protocol) : undefined;
+}
+
+/** needsPortMatch (F1): a port number other than 0 and a protocol other than HTTP_PROXY. */
+export function portFilter(l: EgressListener): number | undefined {
+  const n = l.port?.number;
+  if (n === undefined || n <= 0 || listenerProtocol(l) === 'HTTP_PROXY') return undefined;
+  return n;
+}
+
+/** Services whose namespace and hostname the host names, whether or not they are visible (E2, E3). */
+export function servicesNamedBy(mesh: Mesh, host: ParsedHost): readonly Service[] {
+  return mesh.services.filter((s) => (host.namespace === '*' || host.namespace === s.namespace) && dnsMatches(host.dnsName, s.hostname));
+}
+
+/** The FQDN Istio gives a VirtualService host: short names are qualified with the VirtualService's namespace. */
+export function virtualServiceFqdn(vs: VirtualService, host: string, clusterDomain: string): string {
+  return host.includes('.') || host === '*' ? host : `${host}.${vs.namespace}.svc.${clusterDomain}`;
+}
+
+/** Mesh-bound VirtualServices, visible to `configNs`, that the host attaches to the listener (D6, E7). */
+export function virtualServicesNamedBy(mesh: Mesh, host: ParsedHost, configNs: string): readonly VirtualService[] {
+  return mesh.virtualServices.filter((vs) => {
+    if (host.namespace !== '*' && host.namespace !== vs.namespace) return false;
+    if (vs.gateways.length && !vs.gateways.includes('mesh')) return false;
+    const exported = !vs.exportTo.length || vs.exportTo.some((e) => e === '*' || e === configNs || (e === '.' && vs.namespace === configNs));
+    if (!exported) return false;
+    return vs.hosts.some((h) => dnsMatches(host.dnsName, virtualServiceFqdn(vs, h, mesh.settings.clusterDomain)));
+  });
+}
+
+/** One service as one egress listener imports it for a proxy in `configNs`: already trimmed to the listener's port (F2). */
+export interface ImportedService {
+  readonly service: Service;
+  /** The first host entry that imports it. */
+  readonly by: EgressHost;
+  /** The service ports this listener imports: all of them for a catch-all listener, else the one with its number. */
+  readonly ports: readonly ServicePort[];
+}
+
+/** Visible services the listener's hosts import (D5, E), before and after the port filter (F2). */
+export function listenerImports(mesh: Mesh, l: EgressListener, configNs: string): { matched: readonly ImportedService[]; imported: readonly ImportedService[] } {
+  const port = portFilter(l);
+  const matched: ImportedService[] = [];
+  for (const service of mesh.services) {
+    if (!isVisible(service, configNs)) continue;
+    const m = importedBy(l.hosts, service, configNs);
+    if (m) matched.push({ service, by: m.by, ports: service.ports });
+  }
+  if (port === undefined) return { matched, imported: matched };
+  const imported = matched.flatMap((i) => {
+    const ports = i.service.ports.filter((p) => p.port === port);
+    return ports.length ? [{ ...i, ports }] : [];
+  });
+  return { matched, imported };
+}
+
+/** listenerImports over every namespace the Sidecar applies to, each service once (first config namespace wins). */
+export function sidecarListenerImports(mesh: Mesh, sidecar: Sidecar, l: EgressListener): { matched: readonly ImportedService[]; imported: readonly ImportedService[] } {
+  const matched = new Map<Service, ImportedService>();
+  const imported = new Map<Service, ImportedService>();
+  for (const c of configNamespacesOf(mesh, sidecar)) {
+    const r = listenerImports(mesh, l, c);
+    for (const i of r.matched) if (!matched.has(i.service)) matched.set(i.service, i);
+    for (const i of r.imported) if (!imported.has(i.service)) imported.set(i.service, i);
+  }
+  return { matched: [...matched.values()], imported: [...imported.values()] };
+}
+
+/** Hosts under `.svc.<domain>` or `<domain>` itself, i.e. Kubernetes names rather than external ones. */
+export function isClusterName(dnsName: string, clusterDomain: string): boolean {
+  const d = dnsName.startsWith('*.') ? dnsName.slice(2) : dnsName;
+  return d === clusterDomain || d.endsWith(`.${clusterDomain}`) || d === `svc.${clusterDomain}`;
+}
+
+/** A Kubernetes short form such as `name.ns` or `name.ns.svc`, which Sidecar hosts do not expand (E5). */
+export function kubeShortFormOf(mesh: Mesh, dnsName: string): Service | undefined {
+  return mesh.services.find(
+    (s) => s.source === 'Service' && (dnsName === `${s.name}.${s.namespace}` || dnsName === `${s.name}.${s.namespace}.svc`),
+  );
+}
+
+/** Does the service port get an HTTP virtual host on an HTTP listener (I2)? */
+export function getsHttpRoute(p: ServicePort): boolean {
+  const f = family(p.protocol);
+  return f === 'http' || f === 'auto';
+}

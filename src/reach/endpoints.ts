@@ -1,0 +1,80 @@
+// Does a service's cluster have endpoints? (rule group K; L3 for ServiceEntries)
+// Endpoints are the input's workloads whose pod labels match: the input is all we know about running pods.
+import { formatLabels, selectorMatches } from '../model/labels.js';
+import type { Mesh, Service, ServicePort, Workload } from '../model/types.js';
+import { UNCONFIRMED, unconfirmed } from './unconfirmed.js';
+
+export interface Endpoints {
+  readonly has: boolean;
+  /** Pods behind it, when known from selectors (headless listeners and DNS need them). */
+  readonly pods: readonly Workload[];
+  /** "pods of foo/helloworld-foo", "no workload in foo has app=x", … */
+  readonly text: string;
+  /** Envoy's cluster type for proxy-config (EDS, ORIGINAL_DST, STRICT_DNS, LOGICAL_DNS). */
+  readonly clusterType: string;
+}
+
+/** Workloads that actually run pods (replicas: 0 runs none). */
+function running(ws: readonly Workload[]): Workload[] {
+  return ws.filter((w) => w.replicas !== 0);
+}
+
+function ids(ws: readonly Workload[]): string {
+  const list = ws.map((w) => w.id);
+  return list.length > 3 ? `${list.slice(0, 3).join(', ')} and ${list.length - 3} more` : list.join(', ');
+}
+
+export function selectedWorkloads(mesh: Mesh, namespace: string, selector: Readonly<Record<string, string>>): Workload[] {
+  return mesh.workloads.filter((w) => w.namespace === namespace && selectorMatches(selector, w.podLabels));
+}
+
+/** Endpoints of one service port (a named targetPort can leave a single port empty). */
+export function endpointsOf(mesh: Mesh, svc: Service, port: ServicePort): Endpoints {
+  if (svc.kube) return kubeEndpoints(mesh, svc, port);
+  const e = svc.entry!;
+  switch (e.resolution) {
+    case 'NONE':
+      return { has: true, pods: [], text: 'resolution NONE: the original destination address', clusterType: 'ORIGINAL_DST' };
+    case 'DNS':
+    case 'DNS_ROUND_ROBIN': {
+      const type = e.resolution === 'DNS' ? 'STRICT_DNS' : 'LOGICAL_DNS';
+      const text = e.endpointCount ? `${e.endpointCount} endpoint(s) resolved by DNS` : `DNS name ${svc.hostname}`;
+      return { has: true, pods: [], text, clusterType: type };
+    }
+    case 'DYNAMIC_DNS':
+      return { has: true, pods: [], text: 'resolved per request (DYNAMIC_DNS)', clusterType: 'DFP' };
+    default: {
+      if (e.endpointCount) return { has: true, pods: [], text: `${e.endpointCount} static endpoint(s)`, clusterType: 'EDS' };
+      if (e.workloadSelector) {
+        const pods = running(selectedWorkloads(mesh, svc.namespace, e.workloadSelector));
+        if (pods.length) return { has: true, pods, text: `pods of ${ids(pods)}`, clusterType: 'EDS' };
+        return { has: false, pods, text: `no workload in namespace ${svc.namespace} has labels ${formatLabels(e.workloadSelector)} (workloadSelector of ServiceEntry ${svc.namespace}/${svc.name})`, clusterType: 'EDS' };
+      }
+      return { has: false, pods: [], text: `ServiceEntry ${svc.namespace}/${svc.name} is STATIC but lists no endpoints and no workloadSelector`, clusterType: 'EDS' };
+    }
+  }
+}
+
+function kubeEndpoints(mesh: Mesh, svc: Service, port: ServicePort): Endpoints {
+  const kube = svc.kube!;
+  const type = kube.headless ? 'ORIGINAL_DST' : 'EDS';
+  if (!kube.selector) {
+    return { has: UNCONFIRMED.selectorlessEndpoints.value, pods: [], text: `Service ${svc.namespace}/${svc.name} has no selector ${unconfirmed(UNCONFIRMED.selectorlessEndpoints)}`, clusterType: type };
+  }
+  const selected = selectedWorkloads(mesh, svc.namespace, kube.selector);
+  const pods = running(selected);
+  const labels = formatLabels(kube.selector);
+  if (!selected.length) {
+    return { has: false, pods, text: `no workload in namespace ${svc.namespace} has labels ${labels} (selector of Service ${svc.namespace}/${svc.name})`, clusterType: type };
+  }
+  if (!pods.length) return { has: false, pods, text: `${ids(selected)} match the selector ${labels} but run no pods (replicas: 0)`, clusterType: type };
+  const target = port.targetPort;
+  if (typeof target === 'string' && !/^\d+$/.test(target)) {
+    const serving = pods.filter((w) => w.containerPorts.some((c) => c.name === target));
+    if (!serving.length) {
+      return { has: false, pods: [], text: `no container of ${ids(pods)} declares the named targetPort "${target}" ${unconfirmed(UNCONFIRMED.namedTargetPort)}`, clusterType: type };
+    }
+    return { has: true, pods: serving, text: `pods of ${ids(serving)}`, clusterType: type };
+  }
+  return { has: true, pods, text: `pods of ${ids(pods)}`, clusterType: type };
+}

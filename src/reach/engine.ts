@@ -1,0 +1,118 @@
+// The reachability engine of one mesh: workloads → scopes (shared), targets, and one verdict per scope × target.
+// Verdicts are computed lazily and cached per scope, so N workloads in one scope cost one column of work.
+import { injectionOf, isGateway } from '../model/injection.js';
+import { isAmbientWorkload } from '../model/ambient.js';
+import type { Mesh, Workload } from '../model/types.js';
+import { explain, requestText } from './explain.js';
+import { registryOf, type Registry } from './registry.js';
+import { buildScope, type Scope } from './scope-build.js';
+import { chooseScope, type ScopeChoice } from './scope.js';
+import { buildTargets, type Target } from './targets.js';
+import { viaService } from './resolve.js';
+import { UNCONFIRMED, unconfirmed } from './unconfirmed.js';
+import type { Verdict } from './types.js';
+import { walk } from './walk.js';
+
+export interface PairResult {
+  readonly verdict: Verdict;
+  readonly reason: string;
+}
+
+export interface ClientInfo {
+  readonly meshed: boolean;
+  readonly why: string;
+  readonly choice?: ScopeChoice;
+}
+
+export class ReachEngine {
+  readonly reg: Registry;
+  private targetList?: Target[];
+  private readonly clients = new Map<Workload, ClientInfo>();
+  private readonly scopes = new Map<string, Scope>();
+  private readonly results = new Map<string, (PairResult | undefined)[]>();
+  private readonly direct: (PairResult | undefined)[] = [];
+
+  constructor(readonly mesh: Mesh) {
+    this.reg = registryOf(mesh);
+  }
+
+  get targets(): readonly Target[] {
+    return (this.targetList ??= buildTargets(this.reg));
+  }
+
+  client(w: Workload): ClientInfo {
+    let c = this.clients.get(w);
+    if (c) return c;
+    const inj = injectionOf(w, this.mesh);
+    if (inj.meshed && isGateway(w)) c = { meshed: false, why: 'a gateway proxy: Sidecars never apply to it and its own outbound connections are not captured' };
+    else if (!inj.meshed && isAmbientWorkload(w, this.mesh)) c = { meshed: false, why: `ambient mode (ztunnel), not a sidecar: ${inj.reason}` };
+    else if (!inj.meshed) c = { meshed: false, why: `not meshed: ${inj.reason}` };
+    else c = { meshed: true, why: inj.reason, choice: chooseScope(this.mesh, w) };
+    this.clients.set(w, c);
+    return c;
+  }
+
+  scope(choice: ScopeChoice): Scope {
+    let s = this.scopes.get(choice.key);
+    if (!s) this.scopes.set(choice.key, (s = buildScope(this.reg, choice)));
+    return s;
+  }
+
+  /** The verdict for one workload and target (index into `targets`). */
+  pair(w: Workload, i: number): PairResult {
+    const c = this.client(w);
+    const t = this.targets[i]!;
+    if (!c.meshed || !c.choice) {
+      const plain = this.plain(i);
+      return { verdict: 'direct', reason: `${c.why}; ${plain.reason}` };
+    }
+    let col = this.results.get(c.choice.key);
+    if (!col) this.results.set(c.choice.key, (col = []));
+    return (col[i] ??= this.compute(c.choice, t, i));
+  }
+
+  private compute(choice: ScopeChoice, t: Target, i: number): PairResult {
+    const cap = choice.capture;
+    const bypass = t.kind === 'udp' ? 'UDP is never captured by the sidecar' : cap.none ?? (cap.excludedPorts.has(t.port.port) ? `port ${t.port.port} is excluded by traffic.sidecar.istio.io/excludeOutboundPorts` : undefined);
+    if (bypass) return { verdict: 'direct', reason: `${bypass}, so the connection bypasses Envoy; ${this.plain(i).reason}` };
+    const scope = this.scope(choice);
+    const res0 = choice.dnsCapture ? viaService(this.reg, this.reg.shadowed.get(t.svc) ?? t.svc, choice.namespace, 0, t.name, true) : t.resolution;
+    const notes = [t.note, 'dest' in res0 ? res0.note : undefined].filter(Boolean).join('; ');
+    const head = requestText(t.kind, t.name, t.port.port, 'dest' in res0 ? res0.dest : undefined) + (notes ? ` [${notes}]` : '');
+    const res = res0;
+    if ('failure' in res) {
+      const c = UNCONFIRMED.dnsFailure;
+      return { verdict: c.value, reason: `${head}: ${res.failure} ${unconfirmed(c)}` };
+    }
+    const kind = t.kind === 'udp' ? 'tcp' : t.kind;
+    const trace = walk(scope, res.dest, t.port.port, { kind, authority: t.name, sni: t.name });
+    return { verdict: trace.pairVerdict, reason: explain(scope, head, t.svc, t.port, t.port.port, trace) };
+  }
+
+  /** What happens without Envoy: plain Kubernetes networking (step 1.9). */
+  private plain(i: number): PairResult {
+    const cached = this.direct[i];
+    if (cached) return cached;
+    const t = this.targets[i]!;
+    let reason: string;
+    if ('failure' in t.resolution) reason = `${t.resolution.failure}: the client fails DNS resolution`;
+    else if (t.svc.kube && t.svc.kube.type !== 'ExternalName') {
+      const eps = this.reg.endpoints(t.svc, t.port);
+      reason = eps.has
+        ? `plain Kubernetes: ${t.svc.kube.headless ? 'the pod IP' : 'kube-proxy'} takes it to ${eps.text} (a server with STRICT mTLS rejects plaintext)`
+        : `plain Kubernetes: ${eps.text}, so ${UNCONFIRMED.directNoEndpoints.note} ${unconfirmed({ value: 0, note: 'Kubernetes behaviour' })}`;
+    } else reason = `plain networking: it connects straight to ${t.resolution.dest.how}`;
+    const r: PairResult = { verdict: 'direct', reason };
+    this.direct[i] = r;
+    return r;
+  }
+}
+
+const engines = new WeakMap<Mesh, ReachEngine>();
+
+/** The engine of a mesh, cached: rules and commands that ask about the same mesh share every computed scope. */
+export function engineFor(mesh: Mesh): ReachEngine {
+  let e = engines.get(mesh);
+  if (!e) engines.set(mesh, (e = new ReachEngine(mesh)));
+  return e;
+}

@@ -1,0 +1,55 @@
+// buildReachReport: every (filtered) workload × service port, with verdicts shared per scope (see engine.ts).
+import picomatch from 'picomatch';
+import type { Mesh, Workload } from '../model/types.js';
+import { engineFor } from './engine.js';
+import type { Pair, ReachReport, Verdict, WorkloadSummary } from './types.js';
+
+export interface ReachOptions {
+  /** Globs over "ns/workload", e.g. "default/*". */
+  readonly from?: readonly string[];
+  /** Globs over "host:port"; a glob without ":" matches every port of the host, e.g. "*.foo.svc.cluster.local". */
+  readonly to?: readonly string[];
+  readonly verdicts?: readonly Verdict[];
+}
+
+/** Assumptions every report makes, beyond those of the mesh model (undeclared namespaces, mesh settings). */
+export const REPORT_ASSUMPTIONS: readonly string[] = [
+  'only the Services and ServiceEntries in the input exist: calls to others (such as default/kubernetes) are not reported',
+  "a Service's endpoints are the input's workloads whose pod labels match its selector, with Ready pods (replicas: 0 runs none)",
+  'ClusterIPs not written in the manifests are shown as stand-ins such as ClusterIP(name.namespace)',
+  'requests: plaintext HTTP to HTTP and auto-detected ports, TLS with SNI = host to TLS/HTTPS ports, raw TCP to other TCP ports',
+  'Istio 1.21 or later (ExternalName Services are aliases); "~ns/host" egress exclusions follow 1.31',
+  "DNS capture is off (Istio's default for sidecars): ServiceEntry hosts resolve through real DNS",
+];
+
+function matcher(globs: readonly string[] | undefined, widen: (g: string) => string[] = (g) => [g]): ((s: string) => boolean) | undefined {
+  if (!globs?.length) return undefined;
+  return picomatch(globs.flatMap(widen), { dot: true });
+}
+
+export function sortWorkloads(ws: readonly Workload[]): Workload[] {
+  return [...ws].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : a.kind < b.kind ? -1 : a.kind > b.kind ? 1 : 0));
+}
+
+export function buildReachReport(mesh: Mesh, options: ReachOptions = {}): ReachReport {
+  const engine = engineFor(mesh);
+  const fromOk = matcher(options.from);
+  const toOk = matcher(options.to, (g) => (g.includes(':') ? [g] : [g, `${g}:*`]));
+  const verdictOk = options.verdicts?.length ? new Set(options.verdicts) : undefined;
+  const workloads = sortWorkloads(mesh.workloads).filter((w) => !fromOk || fromOk(w.id));
+  const targets = engine.targets.map((t, i) => ({ t, i })).filter(({ t }) => !toOk || toOk(t.to));
+
+  const summaries: WorkloadSummary[] = [];
+  const pairs: Pair[] = [];
+  for (const w of workloads) {
+    const c = engine.client(w);
+    const sidecar = c.choice?.sidecar?.id ?? null;
+    summaries.push({ id: w.id, kind: w.kind, meshed: c.meshed, sidecar, outboundTrafficPolicy: c.choice?.mode ?? mesh.settings.outboundMode });
+    for (const { t, i } of targets) {
+      const r = engine.pair(w, i);
+      if (verdictOk && !verdictOk.has(r.verdict)) continue;
+      pairs.push({ from: w.id, to: t.to, verdict: r.verdict, reason: r.reason, sidecar });
+    }
+  }
+  return { assumptions: [...mesh.assumptions, ...REPORT_ASSUMPTIONS], workloads: summaries, pairs };
+}

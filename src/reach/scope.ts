@@ -1,0 +1,116 @@
+// Which Sidecar shapes a workload's outbound config (B1–B5), with what policy (C1, C2), and what its iptables capture
+// (step 1.10). Workloads with the same ScopeChoice share every verdict, so the key is all that matters.
+import { formatLabels } from '../model/labels.js';
+import { hasDnsCapture } from '../model/proxy-config.js';
+import { sidecarCandidates, type ScopeLevel } from '../model/sidecar-scope.js';
+import type { Mesh, OutboundMode, Sidecar, Workload } from '../model/types.js';
+import { vsRouteApplies } from './vs-select.js';
+import { registryOf } from './registry.js';
+
+export interface Capture {
+  /** Ports excluded by traffic.sidecar.istio.io/excludeOutboundPorts. */
+  readonly excludedPorts: ReadonlySet<number>;
+  /** Why nothing is captured at all (interceptionMode NONE, includeOutboundIPRanges ""), if so. */
+  readonly none?: string;
+}
+
+export interface ScopeChoice {
+  readonly key: string;
+  /** The proxy's namespace: "." in hosts, visibility and short domains are relative to it. */
+  readonly namespace: string;
+  /** The mesh's cluster domain (for short Host forms). */
+  readonly domain: string;
+  readonly sidecar?: Sidecar;
+  readonly level: ScopeLevel | 'default';
+  /** Other Sidecars at the winning level that also apply: Istio calls this undefined and picks the oldest. */
+  readonly competing: readonly Sidecar[];
+  readonly mode: OutboundMode;
+  readonly modeOrigin: string;
+  readonly capture: Capture;
+  /** ISTIO_META_DNS_CAPTURE: ServiceEntry hosts resolve through Istio's DNS proxy to (auto-allocated) VIPs. */
+  readonly dnsCapture: boolean;
+  /** The workload's labels, when a VirtualService route matches on sourceLabels (else routes never differ). */
+  readonly sourceLabels?: Readonly<Record<string, string>>;
+}
+
+export function chooseScope(mesh: Mesh, w: Workload): ScopeChoice {
+  const candidates = sidecarCandidates(w, mesh);
+  const winner = candidates[0];
+  const competing = winner ? candidates.slice(1).filter((c) => c.level === winner.level).map((c) => c.sidecar) : [];
+  const sidecar = winner?.sidecar;
+  const mode = sidecar?.outboundMode ?? mesh.settings.outboundMode;
+  const modeOrigin = sidecar?.outboundMode ? 'set by the Sidecar' : meshOrigin(mesh);
+  const capture = captureOf(w);
+  const labelSig = sourceLabelSignature(mesh, w);
+  const dnsCapture = hasDnsCapture(w, mesh);
+  const key = [
+    sidecar?.id ?? '-',
+    w.namespace,
+    competing.map((s) => s.id).join(','),
+    capture.none ?? '',
+    [...capture.excludedPorts].join(','),
+    labelSig,
+    dnsCapture ? 'dns' : '',
+  ].join('\u0000');
+  return {
+    key,
+    namespace: w.namespace,
+    domain: mesh.settings.clusterDomain,
+    ...(sidecar ? { sidecar } : {}),
+    level: winner?.level ?? 'default',
+    competing,
+    mode,
+    modeOrigin,
+    capture,
+    dnsCapture,
+    ...(labelSig ? { sourceLabels: w.podLabels } : {}),
+  };
+}
+
+function meshOrigin(mesh: Mesh): string {
+  const o = mesh.settings.origins.find((x) => x.startsWith('outboundTrafficPolicy.mode:'));
+  const from = o && /\((from .*)\)$/.exec(o)?.[1];
+  return from ? `mesh-wide, ${from}` : "Istio's default";
+}
+
+const EXCLUDE_PORTS = 'traffic.sidecar.istio.io/excludeOutboundPorts';
+const INCLUDE_RANGES = 'traffic.sidecar.istio.io/includeOutboundIPRanges';
+const INTERCEPTION = 'sidecar.istio.io/interceptionMode';
+
+function captureOf(w: Workload): Capture {
+  const a = w.podAnnotations;
+  const excludedPorts = new Set<number>();
+  for (const p of (a[EXCLUDE_PORTS] ?? '').split(',')) {
+    const n = Number(p.trim());
+    if (p.trim() && Number.isInteger(n)) excludedPorts.add(n);
+  }
+  let none: string | undefined;
+  if (a[INTERCEPTION] === 'NONE') none = `${INTERCEPTION}: NONE installs no iptables redirect`;
+  else if (a[INCLUDE_RANGES] !== undefined && a[INCLUDE_RANGES].trim() === '') none = `${INCLUDE_RANGES}: "" captures no outbound address`;
+  return { excludedPorts, ...(none ? { none } : {}) };
+}
+
+/** Which sourceLabels-matching routes select this workload: "" when no route in the mesh uses sourceLabels. */
+function sourceLabelSignature(mesh: Mesh, w: Workload): string {
+  let sig = '';
+  for (const q of registryOf(mesh).virtualServices) {
+    const s = vsRouteApplies(q.vs, w.podLabels);
+    if (s) sig += s + ';';
+  }
+  return sig;
+}
+
+/** "Sidecar default/a (workloadSelector app=x)", "namespace-wide Sidecar foo/default", "no Sidecar (implicit …)". */
+export function describeChoice(c: ScopeChoice): string {
+  const s = c.sidecar;
+  let text: string;
+  if (!s) text = 'no Sidecar applies (implicit default: egress "*/*")';
+  else if (c.level === 'selector') text = `Sidecar ${s.id} (workloadSelector ${s.selector && Object.keys(s.selector).length ? formatLabels(s.selector) : '{} matches every pod'})`;
+  else if (c.level === 'namespace') text = `namespace-wide Sidecar ${s.id}`;
+  else text = `root-namespace Sidecar ${s.id} ("." = ${c.namespace})`;
+  if (c.competing.length) {
+    const others = c.competing.map((x) => x.id).join(', ');
+    text += ` — ambiguous: ${others} also appl${c.competing.length > 1 ? 'y' : 'ies'}; Istio uses the oldest (creationTimestamp, then name)`;
+  }
+  return text;
+}

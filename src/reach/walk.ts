@@ -1,0 +1,118 @@
+// Step 7: a connection through one scope's Envoy — listener (G12), filter chain (G5, J1), route and virtual host
+// (I, M), cluster and endpoints (K) — or the fallthrough (J). Pure: the Scope holds everything precomputed.
+import { cidrContains, type Dest } from './addresses.js';
+import type { Chain, Listener } from './listeners.js';
+import { RESERVED_PORTS } from './listeners.js';
+import type { Scope } from './scope-build.js';
+import { followRoute } from './walk-http.js';
+import { UNCONFIRMED, unconfirmed } from './unconfirmed.js';
+import type { Verdict } from './types.js';
+import type { ClusterInfo } from './clusters.js';
+import type { Endpoints } from './endpoints.js';
+import type { RouteTable, VHost } from './routes.js';
+
+export interface CallSpec {
+  readonly kind: 'http' | 'tcp' | 'tls';
+  /** Host header (HTTP) — the name as typed. */
+  readonly authority: string;
+  readonly sni: string;
+  /** Request path; undefined: any path (pairs ask whether a service is reachable at all). */
+  readonly path?: string;
+}
+
+export type Stage = 'reserved' | 'virtualOutbound' | 'default-chain' | 'catch-all' | 'cluster' | 'no-cluster' | 'no-route' | 'direct-response';
+
+export interface Trace {
+  readonly verdict: Verdict | 'other';
+  /** The verdict a pair reports (an "other" mapped onto the six, with the reason saying so). */
+  readonly pairVerdict: Verdict;
+  readonly stage: Stage;
+  readonly steps: readonly string[];
+  readonly listener?: Listener;
+  readonly chain?: Chain;
+  readonly table?: RouteTable;
+  readonly vhost?: VHost;
+  readonly cluster?: string;
+  readonly clusterInfo?: ClusterInfo;
+  readonly endpoints?: Endpoints;
+  /** The VirtualService route that decided, if any. */
+  readonly via?: string;
+}
+
+export function fallthrough(scope: Scope, steps: string[], stage: Stage, listener?: Listener, chain?: Chain): Trace {
+  const blackhole = scope.choice.mode === 'REGISTRY_ONLY';
+  steps.push(blackhole ? `BlackHoleCluster (REGISTRY_ONLY, ${scope.choice.modeOrigin})` : `PassthroughCluster (ALLOW_ANY, ${scope.choice.modeOrigin}): sent unrouted to the original address`);
+  const v: Verdict = blackhole ? 'blackhole' : 'passthrough';
+  return { verdict: v, pairVerdict: v, stage, steps, ...(listener ? { listener } : {}), ...(chain ? { chain } : {}), cluster: blackhole ? 'BlackHoleCluster' : 'PassthroughCluster' };
+}
+
+export function walk(scope: Scope, dest: Dest, port: number, call: CallSpec): Trace {
+  const steps: string[] = [];
+  if (port === 15001 || port === 15006) {
+    // Errata 1–2: virtualOutbound's own port and virtualInbound (0.0.0.0:15006) blackhole in every mode.
+    steps.push(`port ${port} is Envoy's ${port === 15001 ? 'virtualOutbound' : 'virtualInbound'} listener, which blackholes connections addressed to it in every mode`);
+    return { verdict: 'blackhole', pairVerdict: 'blackhole', stage: 'reserved', steps, cluster: 'BlackHoleCluster' };
+  }
+  const l = scope.listeners.byKey.get(`${dest.addr}:${port}`) ?? (dest.addr !== '0.0.0.0' ? scope.listeners.byKey.get(`0.0.0.0:${port}`) : undefined);
+  const usable = l && !(l.bindToPort && l.address !== dest.addr);
+  if (!l || !usable) {
+    if (RESERVED_PORTS.has(port)) {
+      const c = UNCONFIRMED.staticListenerPort;
+      steps.push(`no outbound listener can use port ${port} ${unconfirmed(c)}`);
+      return { verdict: c.value, pairVerdict: c.value, stage: 'reserved', steps, cluster: 'BlackHoleCluster' };
+    }
+    const bound = l ? ` (listener ${l.name} binds a real socket and only takes connections addressed to ${l.address})` : '';
+    steps.push(`no listener for ${dest.addr === '0.0.0.0' ? '' : dest.addr + ':' + port + ' or '}0.0.0.0:${port}${bound}`, 'virtualOutbound');
+    return fallthrough(scope, steps, 'virtualOutbound');
+  }
+  steps.push(`listener ${l.name} of ${l.egress.label}`);
+  const chain = pickChain(l, dest, call);
+  if (!chain) {
+    const why = call.kind === 'http' ? 'no filter chain matches' : `it only takes plaintext HTTP${l.chains.some((c) => c.sni) ? ' or TLS with a known SNI' : ''}, so ${call.kind === 'tls' ? `TLS (SNI ${call.sni})` : 'raw TCP'} takes its default chain`;
+    steps.push(why);
+    return fallthrough(scope, steps, 'default-chain', l);
+  }
+  if (chain.action.kind === 'route') return followRoute(scope, steps, l, chain, chain.action.route, port, call);
+  const via = chain.action.via;
+  steps.push(`tcp_proxy${via ? ` (${via})` : ''}`);
+  return toCluster(scope, steps, { listener: l, chain, ...(via ? { via } : {}) }, chain.action.cluster, 'tcp');
+}
+
+/** Envoy's filter-chain sieve: destination CIDR (longest), then SNI, then transport/ALPN; no backtracking. */
+function pickChain(l: Listener, dest: Dest, call: CallSpec): Chain | undefined {
+  let cands = l.chains;
+  let bestBits = -1;
+  for (const c of cands) for (const x of c.cidrs ?? []) if (cidrContains(x, dest) && x.bits > bestBits) bestBits = x.bits;
+  cands = bestBits >= 0 ? cands.filter((c) => c.cidrs?.some((x) => x.bits === bestBits && cidrContains(x, dest))) : cands.filter((c) => !c.cidrs);
+  if (call.kind === 'tls') {
+    const exact = cands.filter((c) => c.sni?.includes(call.sni));
+    const wild = cands.filter((c) => c.sni?.some((s) => s.startsWith('*.') && call.sni.endsWith(s.slice(1))));
+    cands = exact.length ? exact : wild.length ? wild : cands.filter((c) => !c.sni);
+  } else cands = cands.filter((c) => !c.sni);
+  const http = call.kind === 'http' ? cands.filter((c) => c.http) : [];
+  cands = http.length ? http : cands.filter((c) => !c.http);
+  return cands[0] ?? l.chains.find((c) => !c.cidrs && !c.sni && !c.http);
+}
+
+/** A cluster: absent from CDS (503 NC), without endpoints (503 UH / closed), or routed (200). */
+export function toCluster(scope: Scope, steps: string[], base: Partial<Trace>, cluster: string, via: 'http' | 'tcp'): Trace {
+  const info = scope.clusters.get(cluster);
+  if (!info) {
+    const c = UNCONFIRMED.routeToMissingCluster;
+    steps.push(`cluster ${cluster} does not exist for this proxy ${unconfirmed(c)}`);
+    return { ...base, verdict: 'other', pairVerdict: c.value, stage: 'no-cluster', steps, cluster };
+  }
+  const eps = scope.reg.endpoints(info.svc, info.port);
+  steps.push(`cluster ${cluster}${info.fromVs ? ` (added by ${info.fromVs})` : ''}`);
+  if (eps.has) {
+    steps.push(`endpoints: ${eps.text}`);
+    return { ...base, verdict: '200', pairVerdict: '200', stage: 'cluster', steps, cluster, clusterInfo: info, endpoints: eps };
+  }
+  if (via === 'tcp') {
+    const c = UNCONFIRMED.tcpNoEndpoints;
+    steps.push(`no endpoints: ${eps.text} ${unconfirmed(c)}`);
+    return { ...base, verdict: c.value, pairVerdict: c.value, stage: 'cluster', steps, cluster, clusterInfo: info, endpoints: eps };
+  }
+  steps.push(`no endpoints: ${eps.text}; Envoy answers 503 "no healthy upstream" (UH)`);
+  return { ...base, verdict: '503', pairVerdict: '503', stage: 'cluster', steps, cluster, clusterInfo: info, endpoints: eps };
+}
