@@ -6,7 +6,7 @@ export default defineRule({
     id: 'egress-proxy-deprecated',
     description: 'outboundTrafficPolicy.egressProxy is deprecated and should not be relied on',
     rationale:
-      '`egressProxy` is hidden from the Istio API documentation and `istioctl analyze` reports it as deprecated and ignored (IST0002, "OutboundTrafficPolicy.EgressProxy ignored"). Whether traffic reaches the proxy depends on the Istio version, so it is no dependable egress control.',
+      '`egressProxy` is hidden from the Istio API documentation and `istioctl analyze` reports it as deprecated (IST0002, "OutboundTrafficPolicy.EgressProxy ignored"), so it can change or disappear without notice; it is no dependable way to send or control egress traffic.',
     remediation: 'Remove `egressProxy` and send external traffic through an egress gateway (a ServiceEntry plus VirtualService routing to it).',
     severity: 'warning',
     kinds: ['Sidecar'],

@@ -13,7 +13,7 @@ function unixPathProblem(path: string): string | undefined {
 export default defineRule({
   meta: {
     id: 'egress-uds-bind',
-    description: 'A Unix domain socket egress listener (port 0) has a missing, malformed or repeated unix:// bind, or a capture mode other than DEFAULT or NONE',
+    description: 'A Unix domain socket egress listener (port 0, or a port without number) lacks a unix:// bind, repeats or malforms one, or uses a capture mode other than DEFAULT or NONE',
     rationale:
       'An egress port number of 0 makes Envoy listen on a Unix domain socket. Istio then requires `bind: unix:///absolute/path` (or `unix://@abstract`), a `captureMode` of DEFAULT or NONE (iptables cannot redirect to a socket), and a socket path used by only one listener; otherwise it rejects the Sidecar.',
     remediation: 'Set `bind: unix:///var/run/app.sock` (a unique absolute path) and drop `captureMode: IPTABLES`, or give the listener a real port number.',

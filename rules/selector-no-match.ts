@@ -8,7 +8,7 @@ export default defineRule({
     id: 'selector-no-match',
     description: 'A Sidecar workloadSelector matches no workload in its namespace',
     rationale:
-      'A Sidecar with a `workloadSelector` applies only to pods in its own namespace whose labels include every selector label. If no workload matches, the Sidecar does nothing and the pods it was meant for keep the namespace-wide or mesh default scope. Workloads are read from the pod templates of Deployments, StatefulSets, DaemonSets, ReplicaSets, Jobs, CronJobs and Pods in the input; when the input has no workloads at all, the rule stays silent.',
+      'A Sidecar with a `workloadSelector` applies only to pods in its own namespace whose labels include every selector label. If no workload matches, the Sidecar does nothing and the pods it was meant for keep the namespace-wide or mesh default scope. Workloads are read from the pod templates of Deployments, StatefulSets, DaemonSets, ReplicaSets, Jobs, CronJobs and Pods in the input. Input is often partial, so the rule only speaks when it can see the namespace\'s workloads, or a matching workload in another namespace.',
     remediation: 'Fix the selector labels (or the pod template labels) so that they match, or move the Sidecar into the namespace of the pods it should select.',
     severity: 'warning',
     kinds: ['Sidecar'],
@@ -20,7 +20,7 @@ export default defineRule({
     const sidecar = ctx.sidecarOf(manifest);
     const selector = sidecar?.selector;
     // No selector, or an empty one (selector-empty-labels), covers the namespace; no workloads in the input: nothing to judge.
-    if (!sidecar || !selector || !Object.keys(selector).length || !ctx.mesh.workloads.length) return;
+    if (!sidecar || !selector || !Object.keys(selector).length) return;
     const inNs = ctx.mesh.workloads.filter((w) => w.namespace === sidecar.namespace);
     if (inNs.some((w) => selectorMatches(selector, w.podLabels))) return;
     const miss = explainMiss(selector, inNs.map((w) => w.podLabels))!;
@@ -32,7 +32,8 @@ export default defineRule({
       const namespaces = [...new Set(elsewhere.map((w) => w.namespace))];
       message = `workloadSelector ${sel} matches no workload in namespace ${ns}, only ${listOf(elsewhere.map((w) => refOf(w.manifest, manifest)))} in namespace ${listOf(namespaces)}; a Sidecar selects pods of its own namespace only: move it to namespace ${namespaces[0]}`;
     } else if (!inNs.length) {
-      message = `workloadSelector ${sel} selects nothing: the input has no workloads in namespace ${ns}; check metadata.namespace or remove the Sidecar`;
+      // Partial input: the namespace's workloads may live in another repository, so there is nothing to judge by.
+      return;
     } else if (miss.reason === 'value') {
       message = `no workload in namespace ${ns} has ${miss.key}=${selector[miss.key]} (values there: ${listOf(miss.values.map((v) => quote(v)), 5)}): fix the selector value or the pod template labels`;
     } else if (miss.reason === 'key') {

@@ -13,7 +13,7 @@ export default defineRule({
     id: 'service-no-endpoints',
     description: 'A Service selector matches no workload, so callers get 503',
     rationale:
-      'A Kubernetes Service gets endpoints from the pods its selector matches in its own namespace. With none (no matching pod template, or only controllers scaled to zero replicas), Envoy has no healthy upstream and answers HTTP calls with 503 (UH) and resets TCP connections. The rule stays silent when the input has no workloads at all.',
+      'A Kubernetes Service gets endpoints from the pods its selector matches in its own namespace. With none (no matching pod template, or only controllers scaled to zero replicas), Envoy has no healthy upstream and answers HTTP calls with 503 (UH) and resets TCP connections. Input is often partial, so the rule only speaks when it can see workloads in the Service\'s namespace, or a matching workload in another namespace.',
     remediation: 'Fix the Service selector (or the pod template labels) so that it matches the pods that serve it, or scale the workload up.',
     severity: 'warning',
     kinds: ['Service'],
@@ -23,7 +23,7 @@ export default defineRule({
   check(manifest, ctx) {
     const svc = ctx.servicesOf(manifest)[0];
     const selector = svc?.kube?.selector;
-    if (!svc || !selector || svc.kube?.type === 'ExternalName' || !ctx.mesh.workloads.length) return;
+    if (!svc || !selector || svc.kube?.type === 'ExternalName') return;
     const selected = workloadsSelectedBy(svc, ctx.mesh);
     const ns = svc.namespace;
     const sel = formatLabels(selector);
@@ -40,9 +40,10 @@ export default defineRule({
     const inNs = ctx.mesh.workloads.filter((w) => w.namespace === ns);
     const miss = explainMiss(selector, inNs.map((w) => w.podLabels))!;
     const elsewhere = ctx.mesh.workloads.filter((w) => w.namespace !== ns && selectorMatches(selector, w.podLabels));
+    // Partial input: the namespace's workloads may live elsewhere, so only a match in another namespace says anything.
+    if (!inNs.length && !elsewhere.length) return;
     let why: string;
     if (elsewhere.length) why = `it matches ${listOf(elsewhere.map((w) => refOf(w.manifest, manifest)))}, but a Service selects pods in its own namespace (${ns}) only`;
-    else if (!inNs.length) why = `the input has no workloads in namespace ${ns}`;
     else if (miss.reason === 'value') why = `no workload in namespace ${ns} has ${miss.key}=${selector[miss.key]} (values there: ${listOf(miss.values.map((v) => quote(v)), 5)})`;
     else if (miss.reason === 'key') why = `no workload in namespace ${ns} has a label ${quote(miss.key)}`;
     else why = `no workload in namespace ${ns} has all of ${sel} at once`;

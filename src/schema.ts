@@ -94,12 +94,6 @@ function validatorFor(name: string): Validator {
   return v;
 }
 
-/** Use runtime compilation even where generated validators exist (to compare the two). */
-export function useRuntimeValidators(on: boolean): void {
-  validators.clear();
-  if (on) for (const name of KIND_SCHEMAS) validators.set(name, (ajv ??= createAjv()).getSchema(schemaId(name)) as Validator);
-}
-
 const MAX_DEPTH = 500;
 const MAX_VIOLATIONS = 50;
 
@@ -116,7 +110,8 @@ export function validateManifest(m: Manifest): SchemaViolation[] {
   const found = humanize(validate.errors ?? [], m.kind);
   if (found.length <= MAX_VIOLATIONS) return found;
   const more = found.length - MAX_VIOLATIONS;
-  return [...found.slice(0, MAX_VIOLATIONS), { path: [], message: `${more} more schema problem${more === 1 ? '' : 's'} in this ${m.kind} not shown` }];
+  const next = found[MAX_VIOLATIONS]!;
+  return [...found.slice(0, MAX_VIOLATIONS), { path: next.path, message: `${more} more schema problem${more === 1 ? '' : 's'} in this ${m.kind}, from here on, not shown` }];
 }
 
 // The API server treats a field set to null as absent (Go decoding leaves it unset; CRD pruning drops it).
@@ -163,8 +158,8 @@ function humanize(errors: readonly ErrorObject[], kind: string): SchemaViolation
   const byNode = new Map<string, SchemaViolation & { rank?: number }>();
   const missing = new Map<string, { path: JsonPath; fields: string[] }>();
   for (const e of errors) {
-    // if/then/else, propertyNames and anyOf report a summary next to the errors that explain it.
-    if (['if', 'propertyNames', 'anyOf', 'oneOf', 'allOf'].includes(e.keyword)) continue;
+    // if/then/else and the combinators report a summary next to the errors that explain it.
+    if (['if', 'anyOf', 'oneOf', 'allOf'].includes(e.keyword)) continue;
     const path = pointerToPath(e.instancePath);
     if (e.keyword === 'required') {
       const key = JSON.stringify(path);
@@ -211,6 +206,11 @@ function describe(e: ErrorObject, path: JsonPath, kind: string): SchemaViolation
       message: `unknown field ${JSON.stringify(field)} ${place}${ignored ? ' is ignored by Istio' : ''}${hint}`,
       ...(ignored ? { severity: 'warning' as const } : {}),
     };
+  }
+  if (e.keyword === 'propertyNames') {
+    // Only seen alone when the key's own error was lost inside a non-inlined $ref; otherwise that one comes first.
+    const key = (e.params as { propertyName: string }).propertyName;
+    return { path: [...path, key], target: 'key', message: `key ${JSON.stringify(key)} is not allowed in ${where(path, kind)}` };
   }
   if (e.propertyName !== undefined) {
     return { path: [...path, e.propertyName], target: 'key', message: `key ${JSON.stringify(e.propertyName)} in ${where(path, kind)} must be ${expectation(schema, e)}` };

@@ -98,7 +98,9 @@ describe.skipIf(!available)('pre-commit hooks', () => {
     expect(onlySeed.status, onlySeed.stdout + onlySeed.stderr).toBe(0);
     const broken = run('sidecar-broken.yaml', 'notes.txt');
     expect(broken.status).toBe(1);
-    expect(broken.stdout).toMatch(/sidecar-broken\.yaml\n\s+9:7\s+error\s+.*duplicate-key/);
+    expect(broken.stdout).toMatch(/^sidecar-broken\.yaml$/m);
+    expect(broken.stdout).toMatch(/^\s+9:7\s+error\s+.*duplicate-key$/m);
+    expect(broken.stdout).not.toContain('sidecar.yaml');
   }, 600_000);
 });
 

@@ -88,12 +88,19 @@ describe.skipIf(!available)('SARIF validator (Sarif;Gh rules)', () => {
       'bad.yaml': 'a: [\n',
       'odd name (1).yaml': 'replicas: 3\n',
     });
+    const HOUSE_RULES = join(dir, 'house-rules.yaml');
+    writeFileSync(
+      HOUSE_RULES,
+      'customRules:\n  - id: org/sidecar-team-label\n    severity: warning\n    description: Every Sidecar names its owning team\n    match: {kinds: [Sidecar]}\n    given: $.metadata.labels.team\n    then: {function: truthy}\n',
+    );
     const runs: Record<string, Promise<string>> = {
       clean: runCli(['--format', 'sarif', '.'], { cwd: clean }).then((r) => r.stdout),
       seed: runCli(['--format', 'sarif', 'fixtures/seed']).then((r) => r.stdout),
       broken: runCli(['--format', 'sarif', '.'], { cwd: broken }).then((r) => r.stdout),
       stdin: runCli(['--format', 'sarif', '--stdin-filename', 'deploy/x.yaml', '-'], { stdin: 'apiVersion: v1\nkind: Service\nmetadata:\n  name: [x\n' }).then((r) => r.stdout),
       stdinUnnamed: runCli(['--format', 'sarif', '-'], { stdin: 'a: 1\na: 2\n' }).then((r) => r.stdout),
+      // A custom rule: no page under docs/rules, an id with a "/".
+      custom: runCli(['--format', 'sarif', '--rules-file', HOUSE_RULES, 'fixtures/seed']).then((r) => r.stdout),
       ...(existsSync(CORPUS) ? { corpus: runCli(['--format', 'sarif', '.'], { cwd: CORPUS }).then((r) => r.stdout) } : {}),
     };
     for (const [name, text] of Object.entries(runs)) cases[name] = await text;
@@ -109,6 +116,7 @@ describe.skipIf(!available)('SARIF validator (Sarif;Gh rules)', () => {
     });
     expect(JSON.parse(cases.clean!).runs[0].results).toEqual([]);
     expect(JSON.parse(cases.broken!).runs[0].results.some((r: { suppressions?: unknown }) => r.suppressions)).toBe(true);
+    expect(JSON.parse(cases.custom!).runs[0].results.some((r: { ruleId: string }) => r.ruleId === 'org/sidecar-team-label')).toBe(true);
     if (cases.corpus) expect(JSON.parse(cases.corpus).runs[0].results.length).toBeGreaterThan(50);
 
     const { problems, report } = validate(files, dir);

@@ -45,6 +45,14 @@ describe('sarif formatter', () => {
     expect(rules.find((r) => r.id === 'parse-error')!.properties!.precision).toBe('very-high');
   });
 
+  it('links built-in rules to their docs page, custom rules to nothing', () => {
+    const custom = { id: 'org/require-registry-only', description: 'Every Sidecar is REGISTRY_ONLY', rationale: 'House rule.', remediation: 'Set the mode.', severity: 'error' as const, tags: ['custom'] };
+    const [rule] = run(sarifLog(formatInput([], { rules: [custom] }))).tool.driver.rules!;
+    expect(rule).toMatchObject({ id: 'org/require-registry-only', name: 'OrgRequireRegistryOnly', properties: { tags: ['istio', 'custom'] } });
+    expect(rule!.helpUri).toBeUndefined();
+    expect(rule!.help!.text).not.toContain('docs/rules');
+  });
+
   it('lists every built-in rule with descriptions within GitHub limits', () => {
     const rules = run(sarifLog(formatInput([], { rules: BUILTIN_RULES.map((r) => r.meta) }))).tool.driver.rules!;
     expect(rules.map((r) => r.id)).toEqual(BUILTIN_RULES.map((r) => r.meta.id));

@@ -212,7 +212,7 @@ spec:
         { line: 9, column: 19, message: 'spec.http[0].route[0].weight must be an integer between -2147483648 and 2147483647, got "50" (remove the quotes)' },
         { line: 10, column: 11, message: 'spec.http[0].route[1] is missing the required field "destination"' },
         { line: 11, column: 16, message: 'spec.http[0].timeout must be a duration such as 500ms, 10s or 1h, got 5' },
-        { line: 13, column: 44, message: 'unknown field "prt" in spec.tcp[0].route[0].destination (expected one of: host, port, subset)' },
+        { line: 13, column: 42, message: 'unknown field "prt" in spec.tcp[0].route[0].destination (expected one of: host, port, subset)' },
         { line: 15, column: 7, message: 'spec.tls[0] is missing the required field "match"' },
         { line: 16, column: 3, message: 'unknown field "gateway" in spec (expected one of: exportTo, gateways, hosts, http, tcp, tls)' },
       ],

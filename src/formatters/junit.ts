@@ -1,6 +1,6 @@
 // JUnit XML for CI systems without SARIF: a suite per file, a test per finding, a passing test per clean resource.
 import type { Finding } from '../types.js';
-import { ruleDocUrl } from './sarif-rules.js';
+import { docUrlOf } from './sarif-rules.js';
 import type { FormatInput, Formatter } from './types.js';
 
 // XML 1.0 cannot hold most control characters even escaped; they become U+FFFD.
@@ -24,10 +24,10 @@ interface Case {
 const resourceName = (r: { kind: string; namespace: string; name: string }): string =>
   `${r.kind} ${r.namespace ? `${r.namespace}/` : ''}${r.name}`;
 
-function findingCase(f: Finding): Case {
+function findingCase(f: Finding, docUrl: string | undefined): Case {
   const where = `${f.file}:${f.line}:${f.column}`;
   const name = `${f.ruleId}: ${f.resource ? resourceName(f.resource) : f.file} (${f.line}:${f.column})`;
-  const detail = `${f.severity}: ${f.message}\nat ${where}\nrule: ${f.ruleId} (${ruleDocUrl(f.ruleId)})`;
+  const detail = `${f.severity}: ${f.message}\nat ${where}\nrule: ${f.ruleId}${docUrl ? ` (${docUrl})` : ''}`;
   if (f.suppressed) {
     const why = f.suppressed.justification ? `: ${f.suppressed.justification}` : '';
     return { name, body: `<skipped message="${attr(`suppressed by ${f.suppressed.kind}${why}`)}"/>`, failed: false, skipped: true };
@@ -45,8 +45,10 @@ function suitesOf(input: FormatInput): Map<string, Case[]> {
   };
   for (const file of input.sources.keys()) suite(file);
   const withFindings = new Set<string>();
+  const metas = new Map(input.rules.map((m) => [m.id, m]));
   for (const f of input.findings) {
-    suite(f.file).push(findingCase(f));
+    const meta = metas.get(f.ruleId);
+    suite(f.file).push(findingCase(f, meta ? docUrlOf(meta) : undefined));
     if (f.resource) withFindings.add(`${f.file}\u0000${resourceName(f.resource)}`);
   }
   for (const r of input.resourceList ?? []) {

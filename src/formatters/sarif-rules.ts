@@ -8,6 +8,9 @@ export const REPOSITORY_URL = 'https://github.com/istio-lint/istio-lint';
 
 export const ruleDocUrl = (id: string): string => `${REPOSITORY_URL}/blob/main/docs/rules/${id}.md`;
 
+/** Built-in rules have a page in the repository; custom rules (tagged "custom") have none. */
+export const docUrlOf = (meta: RuleMeta): string | undefined => (meta.tags?.includes('custom') ? undefined : ruleDocUrl(meta.id));
+
 /**
  * Rules whose findings mean a restriction the user wrote is not what Envoy enforces, so traffic they meant to
  * keep in (or out) can pass. GitHub ranks these by `security-severity` (0.1–3.9 low, 4–6.9 medium, 7–8.9 high).
@@ -56,7 +59,7 @@ const MAX_TAGS = 20;
 
 const clip = (s: string, max: number): string => (s.length <= max ? s : `${s.slice(0, max - 1)}…`);
 const sentence = (s: string): string => (/[.!?]$/.test(s.trim()) ? s.trim() : `${s.trim()}.`);
-const pascalOf = (id: string): string => id.replace(/(^|[-_])([a-z0-9])/g, (_, _sep: string, c: string) => c.toUpperCase());
+const pascalOf = (id: string): string => id.replace(/(^|[-_/.])([a-zA-Z0-9])/g, (_, _sep: string, c: string) => c.toUpperCase()).replace(/[^A-Za-z0-9]/g, '');
 // SARIF wants a friendly name that differs from the id even in case (validator SARIF1001): "schema" → "SchemaRule".
 const pascal = (id: string): string => {
   const name = pascalOf(id);
@@ -71,7 +74,8 @@ function helpText(meta: RuleMeta): string {
   const parts = [sentence(meta.description), `Why: ${sentence(meta.rationale)}`, `Fix: ${sentence(meta.remediation)}`];
   if (meta.example) parts.push(`Example:\n${meta.example.trimEnd()}`);
   if (meta.peers?.length) parts.push(`Same check elsewhere: ${meta.peers.join(', ')}.`);
-  parts.push(`Documentation: ${ruleDocUrl(meta.id)}`);
+  const url = docUrlOf(meta);
+  if (url) parts.push(`Documentation: ${url}`);
   return parts.join('\n\n');
 }
 
@@ -79,7 +83,8 @@ function helpMarkdown(meta: RuleMeta): string {
   const parts = [`**${sentence(meta.description)}**`, sentence(meta.rationale), `#### How to fix\n\n${sentence(meta.remediation)}`];
   if (meta.example) parts.push(`#### Example\n\n\`\`\`yaml\n${meta.example.trimEnd()}\n\`\`\``);
   if (meta.peers?.length) parts.push(`Same check elsewhere: ${meta.peers.map((p) => `\`${p}\``).join(', ')}.`);
-  parts.push(`[Rule documentation](${ruleDocUrl(meta.id)})`);
+  const url = docUrlOf(meta);
+  if (url) parts.push(`[Rule documentation](${url})`);
   return parts.join('\n\n');
 }
 
@@ -92,13 +97,14 @@ export function ruleDescriptor(meta: RuleMeta): ReportingDescriptor {
     'problem.severity': PROBLEM_SEVERITY[meta.severity],
   };
   if (security) properties['security-severity'] = SECURITY_SEVERITY[meta.id] ?? SCORE_BY_SEVERITY[meta.severity];
+  const url = docUrlOf(meta);
   return {
     id: meta.id,
     name: clip(pascal(meta.id), MAX_NAME),
     shortDescription: { text: clip(sentence(meta.description), MAX_DESCRIPTION) },
-    fullDescription: { text: clip(`${sentence(meta.description)} ${sentence(meta.rationale)}`, MAX_DESCRIPTION) },
+    fullDescription: { text: clip([meta.description, meta.rationale].filter(Boolean).map(sentence).join(' '), MAX_DESCRIPTION) },
     help: { text: helpText(meta), markdown: helpMarkdown(meta) },
-    helpUri: ruleDocUrl(meta.id),
+    ...(url ? { helpUri: url } : {}),
     defaultConfiguration: { level: SARIF_LEVEL[meta.severity] },
     properties,
   };

@@ -43,9 +43,43 @@ export function portFilter(l: EgressListener): number | undefined {
   return n;
 }
 
-/** Services whose namespace and hostname the host names, whether or not they are visible (E2, E3). */
+interface ServiceIndex {
+  readonly order: ReadonlyMap<Service, number>;
+  readonly byNamespace: ReadonlyMap<string, readonly Service[]>;
+  readonly byHostname: ReadonlyMap<string, readonly Service[]>;
+}
+
+const indexes = new WeakMap<Mesh, ServiceIndex>();
+
+/** Services by namespace and by hostname, so that a host is matched against its candidates, not the whole mesh. */
+function indexOf(mesh: Mesh): ServiceIndex {
+  let ix = indexes.get(mesh);
+  if (ix) return ix;
+  const byNamespace = new Map<string, Service[]>();
+  const byHostname = new Map<string, Service[]>();
+  const push = (m: Map<string, Service[]>, k: string, s: Service): void => {
+    const list = m.get(k);
+    if (list) list.push(s);
+    else m.set(k, [s]);
+  };
+  for (const s of mesh.services) {
+    push(byNamespace, s.namespace, s);
+    push(byHostname, s.hostname, s);
+  }
+  ix = { order: new Map(mesh.services.map((s, i) => [s, i])), byNamespace, byHostname };
+  indexes.set(mesh, ix);
+  return ix;
+}
+
+/** Services whose namespace and hostname the host names, whether or not they are visible (E2, E3); in mesh order. */
 export function servicesNamedBy(mesh: Mesh, host: ParsedHost): readonly Service[] {
-  return mesh.services.filter((s) => (host.namespace === '*' || host.namespace === s.namespace) && dnsMatches(host.dnsName, s.hostname));
+  const ix = indexOf(mesh);
+  // An exact name only matches services of exactly that hostname, never a wildcard ServiceEntry (E2).
+  const pool = host.namespace === '*' ? mesh.services : (ix.byNamespace.get(host.namespace) ?? []);
+  const candidates = host.dnsName.includes('*') ? pool : (ix.byHostname.get(host.dnsName) ?? []);
+  return candidates
+    .filter((s) => (host.namespace === '*' || host.namespace === s.namespace) && dnsMatches(host.dnsName, s.hostname))
+    .sort((a, b) => ix.order.get(a)! - ix.order.get(b)!);
 }
 
 /** The FQDN Istio gives a VirtualService host: short names are qualified with the VirtualService's namespace. */
@@ -76,8 +110,14 @@ export interface ImportedService {
 /** Visible services the listener's hosts import (D5, E), before and after the port filter (F2). */
 export function listenerImports(mesh: Mesh, l: EgressListener, configNs: string): { matched: readonly ImportedService[]; imported: readonly ImportedService[] } {
   const port = portFilter(l);
+  const candidates = new Set<Service>();
+  for (const h of l.hosts) {
+    const p = parseHost(h.raw, configNs);
+    if (p && !p.exclude) for (const s of servicesNamedBy(mesh, p)) candidates.add(s);
+  }
+  const order = indexOf(mesh).order;
   const matched: ImportedService[] = [];
-  for (const service of mesh.services) {
+  for (const service of [...candidates].sort((a, b) => order.get(a)! - order.get(b)!)) {
     if (!isVisible(service, configNs)) continue;
     const m = importedBy(l.hosts, service, configNs);
     if (m) matched.push({ service, by: m.by, ports: service.ports });
@@ -90,8 +130,13 @@ export function listenerImports(mesh: Mesh, l: EgressListener, configNs: string)
   return { matched, imported };
 }
 
+type Imports = { matched: readonly ImportedService[]; imported: readonly ImportedService[] };
+const sidecarImports = new WeakMap<EgressListener, Imports>();
+
 /** listenerImports over every namespace the Sidecar applies to, each service once (first config namespace wins). */
-export function sidecarListenerImports(mesh: Mesh, sidecar: Sidecar, l: EgressListener): { matched: readonly ImportedService[]; imported: readonly ImportedService[] } {
+export function sidecarListenerImports(mesh: Mesh, sidecar: Sidecar, l: EgressListener): Imports {
+  const cached = sidecarImports.get(l);
+  if (cached) return cached;
   const matched = new Map<Service, ImportedService>();
   const imported = new Map<Service, ImportedService>();
   for (const c of configNamespacesOf(mesh, sidecar)) {
@@ -99,7 +144,9 @@ export function sidecarListenerImports(mesh: Mesh, sidecar: Sidecar, l: EgressLi
     for (const i of r.matched) if (!matched.has(i.service)) matched.set(i.service, i);
     for (const i of r.imported) if (!imported.has(i.service)) imported.set(i.service, i);
   }
-  return { matched: [...matched.values()], imported: [...imported.values()] };
+  const result = { matched: [...matched.values()], imported: [...imported.values()] };
+  sidecarImports.set(l, result);
+  return result;
 }
 
 /** Hosts under `.svc.<domain>` or `<domain>` itself, i.e. Kubernetes names rather than external ones. */

@@ -31,8 +31,10 @@ export function serviceDomains(svc: Service, aliases: readonly Service[], proxyN
 /** A Host header as Envoy compares it: lower case, without ":port". */
 export function normalizeHost(h: string): string {
   const lower = h.toLowerCase();
-  const m = /^(.*?)(:\d+)?$/.exec(lower);
-  return m?.[1] ?? lower;
+  const colon = lower.lastIndexOf(':');
+  if (colon < 0 || lower.includes(']', colon) || colon === lower.length - 1) return lower;
+  for (let i = colon + 1; i < lower.length; i++) if (lower.charCodeAt(i) < 48 || lower.charCodeAt(i) > 57) return lower;
+  return lower.slice(0, colon);
 }
 
 export class DomainIndex<T> {

@@ -43,7 +43,7 @@ function suggestFix(scope: Scope, svc: Service, port: ServicePort | undefined, n
     const where = svc.source === 'Service' ? 'networking.istio.io/exportTo annotation' : 'spec.exportTo';
     return `${prefix}${kindOf(svc)} ${svc.namespace}/${svc.name} is not exported to namespace ${ns} (exportTo ${JSON.stringify(svc.exportTo)}): add "${ns}" to its ${where}`;
   }
-  const importing = scope.views.filter((v) => v.byHost.get(svc.hostname)?.svc === svc && v.byHost.get(svc.hostname)!.ports.some((p) => p.port === n));
+  const importing = scope.views.filter((v) => v.byHost.get(svc.hostname)?.some((i) => i.svc === svc && i.ports.some((p) => p.port === n)));
   if (!importing.length) return prefix + importFix(scope, svc, n);
   const sidecar = scope.choice.sidecar?.id;
   const rds = trace.table?.egress;

@@ -40,7 +40,6 @@ export function formatTable(report: ReachReport, color: boolean): string {
     list.push(pair);
     byFrom.set(pair.from, list);
   }
-  const width = Math.max(0, ...report.pairs.map((x) => x.to.length));
   const lines: string[] = [];
   const shown = new Set<string>();
   for (const w of report.workloads) {
@@ -50,7 +49,7 @@ export function formatTable(report: ReachReport, color: boolean): string {
     const pairs = byFrom.get(w.id) ?? [];
     if (!pairs.length) lines.push(p.dim('  (no pairs)'));
     for (const x of pairs) {
-      lines.push(`  ${paint(p, x.verdict)(x.verdict.padEnd(11))} ${x.to.padEnd(width)}`);
+      lines.push(`  ${paint(p, x.verdict)(x.verdict.padEnd(11))} ${x.to}`);
       lines.push(`  ${' '.repeat(11)} ${p.dim(x.reason)}`);
     }
     lines.push('');

@@ -30,8 +30,9 @@ export interface EgressView {
   readonly bindToPort: boolean;
   readonly hosts: readonly EgressHost[];
   readonly parsed: readonly ParsedHost[];
+  /** In registry order; one namespace per hostname, but every service of that namespace with it (E4). */
   readonly services: readonly Imported[];
-  readonly byHost: ReadonlyMap<string, Imported>;
+  readonly byHost: ReadonlyMap<string, readonly Imported[]>;
   readonly virtualServices: readonly QualifiedVs[];
   /** "egress[0] (port 80 HTTP)", "egress[1] (no port: the catch-all)", or the implicit egress. */
   readonly label: string;
@@ -55,20 +56,25 @@ function view(reg: Registry, choice: ScopeChoice, l: EgressListener | undefined,
   const portFilter = portNumber !== undefined && portNumber > 0 && protocol !== 'HTTP_PROXY' ? portNumber : undefined;
   const bindToPort = l?.captureMode === 'NONE' || (l?.bind ?? '').startsWith('unix://');
 
-  // One copy per hostname (E4): the proxy's namespace first, then a Kubernetes Service over a ServiceEntry.
-  const byHost = new Map<string, Imported>();
-  const rank = (s: Service): number => (s.namespace === ns ? 0 : s.source === 'Service' ? 1 : 2);
+  const matched: Imported[] = [];
   for (const svc of reg.services) {
     if (svc.kube?.type === 'ExternalName' || !isVisible(svc, ns)) continue;
     const m = importedBy(hosts, svc, ns);
     if (!m) continue;
     const ports = portFilter === undefined ? svc.ports : svc.ports.filter((p) => p.port === portFilter);
     if (!ports.length) continue;
-    const prev = byHost.get(svc.hostname);
-    if (prev && rank(prev.svc) <= rank(svc)) continue;
-    byHost.set(svc.hostname, { svc, ports, ...(l ? { by: m.by } : {}), aliases: aliasesFor(reg, parsed, svc) });
+    matched.push({ svc, ports, ...(l ? { by: m.by } : {}), aliases: aliasesFor(reg, parsed, svc) });
   }
-  const services = [...byHost.values()];
+  // One namespace per hostname (E4): the proxy's own, else a Kubernetes Service's over a ServiceEntry's, else the first.
+  const chosen = new Map<string, { ns: string; kube: boolean }>();
+  for (const i of matched) {
+    const cur = chosen.get(i.svc.hostname);
+    const kube = i.svc.source === 'Service';
+    if (!cur || i.svc.namespace === ns || (!cur.kube && kube && cur.ns !== ns)) chosen.set(i.svc.hostname, { ns: i.svc.namespace, kube });
+  }
+  const services = matched.filter((i) => chosen.get(i.svc.hostname)!.ns === i.svc.namespace);
+  const byHost = new Map<string, Imported[]>();
+  for (const i of services) byHost.set(i.svc.hostname, [...(byHost.get(i.svc.hostname) ?? []), i]);
   const virtualServices = reg.virtualServices.filter((q) => vsVisible(q.vs, ns) && attaches(parsed, q));
   const label = !l
     ? 'the implicit egress "*/*"'

@@ -41,7 +41,11 @@ export interface Trace {
 
 export function fallthrough(scope: Scope, steps: string[], stage: Stage, listener?: Listener, chain?: Chain): Trace {
   const blackhole = scope.choice.mode === 'REGISTRY_ONLY';
-  steps.push(blackhole ? `BlackHoleCluster (REGISTRY_ONLY, ${scope.choice.modeOrigin})` : `PassthroughCluster (ALLOW_ANY, ${scope.choice.modeOrigin}): sent unrouted to the original address`);
+  steps.push(
+    blackhole
+      ? `BlackHoleCluster (REGISTRY_ONLY, ${scope.choice.modeOrigin})`
+      : `PassthroughCluster (ALLOW_ANY, ${scope.choice.modeOrigin}): sent unrouted, in plaintext, to the original address ${unconfirmed(UNCONFIRMED.passthroughToStrict)}`,
+  );
   const v: Verdict = blackhole ? 'blackhole' : 'passthrough';
   return { verdict: v, pairVerdict: v, stage, steps, ...(listener ? { listener } : {}), ...(chain ? { chain } : {}), cluster: blackhole ? 'BlackHoleCluster' : 'PassthroughCluster' };
 }

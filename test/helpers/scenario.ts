@@ -1,13 +1,12 @@
 // The reachability oracle: fixture folders of manifests + expected.yaml, checked against the engine's public contract.
 // expected.yaml is written from istio-semantics.md / istio-simulation-cases.md, never from the engine's output.
 import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { join, resolve } from 'node:path';
 import { modelOf, parseInputs } from '../../src/engine.js';
 import { asArray, asInt, asObject, asString, type JsonObject } from '../../src/json.js';
 import { parseYaml } from '../../src/loader/parse.js';
 import type { Mesh } from '../../src/model/types.js';
 import { VERDICTS, type Call, type CallResult, type Pair, type ReachReport, type Verdict, type WorkloadSummary } from '../../src/reach/types.js';
-import { ROOT } from './cli.js';
 
 export type Confidence = 'observed' | 'derived' | 'unconfirmed';
 type CallVerdict = CallResult['verdict'];
@@ -61,6 +60,8 @@ export interface Fixture {
   readonly checks: readonly Check[];
 }
 
+// The repository root; fixture paths are relative to it (as runCli's default cwd).
+const ROOT = resolve(__dirname, '../..');
 const EXPECTED = 'expected.yaml';
 const CALL_VERDICTS: readonly string[] = [...VERDICTS, 'dns-failure', 'other'];
 const CONFIDENCES: readonly string[] = ['observed', 'derived', 'unconfirmed'];
@@ -286,6 +287,3 @@ function readCall(x: JsonObject, at: string): Call {
     ...(sni ? { sni } : {}),
   };
 }
-
-/** For messages: a path relative to the repository root. */
-export const rel = (p: string): string => relative(ROOT, p);

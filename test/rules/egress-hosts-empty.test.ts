@@ -6,7 +6,7 @@ ruleTester(egressHostsEmpty, {
     { name: 'a listener with hosts', fixture: 'fixtures/rules/egress-hosts-empty/valid/hosts.yaml' },
     {
       name: 'a missing or null hosts list is left to the schema rule',
-      yaml: 'apiVersion: networking.istio.io/v1\\nkind: Sidecar\\nmetadata:\\n  name: s\\nspec:\\n  egress:\\n    - port:\\n        number: 80\\n    - hosts: null\\n',
+      yaml: 'apiVersion: networking.istio.io/v1\nkind: Sidecar\nmetadata:\n  name: s\nspec:\n  egress:\n    - port:\n        number: 80\n    - hosts: null\n',
     },
   ],
   invalid: [

@@ -6,7 +6,7 @@ ruleTester(egressUdsBind, {
     { name: 'socket listeners with absolute and abstract paths', fixture: 'fixtures/rules/egress-uds-bind/valid/uds.yaml' },
     {
       name: 'an explicit port 0 with an IP bind is left to the schema rule',
-      yaml: 'apiVersion: networking.istio.io/v1\\nkind: Sidecar\\nmetadata:\\n  name: s\\nspec:\\n  egress:\\n    - port:\\n        number: 0\\n      bind: 127.0.0.1\\n      hosts: ["./*"]\\n',
+      yaml: 'apiVersion: networking.istio.io/v1\nkind: Sidecar\nmetadata:\n  name: s\nspec:\n  egress:\n    - port:\n        number: 0\n      bind: 127.0.0.1\n      hosts: ["./*"]\n',
     },
   ],
   invalid: [

@@ -6,7 +6,7 @@ ruleTester(selectorLabelInvalid, {
     { name: 'plain labels', fixture: 'fixtures/rules/selector-label-invalid/valid/labels.yaml' },
     {
       name: 'a "*" in a value is left to the schema rule',
-      yaml: 'apiVersion: networking.istio.io/v1\\nkind: Sidecar\\nmetadata:\\n  name: s\\nspec:\\n  workloadSelector:\\n    labels:\\n      app: "web-*"\\n  egress:\\n    - hosts: ["./*"]\\n',
+      yaml: 'apiVersion: networking.istio.io/v1\nkind: Sidecar\nmetadata:\n  name: s\nspec:\n  workloadSelector:\n    labels:\n      app: "web-*"\n  egress:\n    - hosts: ["./*"]\n',
     },
   ],
   invalid: [

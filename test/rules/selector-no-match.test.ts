@@ -12,6 +12,13 @@ ruleTester(selectorNoMatch, {
     { name: 'full and partial matches (sidecar-selector.yaml)', fixture: 'fixtures/rules/selector-no-match/valid/matches.yaml' },
     { name: 'the seed example', files: { 'deployment.yaml': SEED_DEPLOYMENTS, 'sidecar.yaml': SEED_SIDECARS } },
     {
+      name: 'the Sidecar namespace has no workloads in the input (partial input): nothing to judge',
+      files: {
+        'sidecar.yaml': 'apiVersion: networking.istio.io/v1\nkind: Sidecar\nmetadata:\n  name: s\n  namespace: vms\nspec:\n  workloadSelector:\n    labels:\n      app: ratings-vm\n  egress:\n    - hosts: ["./*"]\n',
+        'deployment.yaml': SEED_DEPLOYMENTS,
+      },
+    },
+    {
       name: 'no workloads anywhere in the input: nothing to judge',
       yaml: 'apiVersion: networking.istio.io/v1\nkind: Sidecar\nmetadata:\n  name: s\nspec:\n  workloadSelector:\n    labels:\n      app: x\n  egress:\n    - hosts: ["./*"]\n',
     },

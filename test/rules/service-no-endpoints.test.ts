@@ -15,6 +15,13 @@ ruleTester(serviceNoEndpoints, {
     },
     { name: 'the seed example', files: { 'deployment.yaml': SEED_DEPLOYMENTS, 'service.yaml': SEED_SERVICES } },
     { name: 'Services alone: the input has no workloads to judge by', fixture: 'fixtures/seed/service.yaml' },
+    {
+      name: 'a Service in a namespace whose workloads are not in the input (partial input)',
+      files: {
+        'service.yaml': 'apiVersion: v1\nkind: Service\nmetadata:\n  name: api\n  namespace: payments\nspec:\n  selector:\n    app: api\n  ports:\n    - name: http\n      port: 80\n',
+        'deployment.yaml': SEED_DEPLOYMENTS,
+      },
+    },
   ],
   invalid: [
     {
