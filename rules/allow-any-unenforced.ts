@@ -12,7 +12,7 @@ export default defineRule({
     id: 'allow-any-unenforced',
     description: 'Egress hosts restrict what the proxy imports, but the effective outbound policy is ALLOW_ANY, so other destinations still pass',
     rationale:
-      'A Sidecar\'s egress hosts decide which services the proxy gets configuration for, not which destinations it may reach. Under ALLOW_ANY (Istio\'s default) a call to anything not imported falls through to PassthroughCluster: it still succeeds, but as plain TCP to the original address, without mesh routing, retries, mTLS or telemetry (and it fails against a STRICT mTLS server). Users often expect the host list to block traffic. The finding is a warning when the Sidecar lists specific hosts (an allow-list), does not set ALLOW_ANY itself, and the input shows a service it leaves out; namespace-wide imports such as `./*` and `istio-system/*` are the configuration scoping Istio recommends for performance, so for them the finding is informational.',
+      'A Sidecar\'s egress hosts decide which services the proxy gets configuration for, not which destinations it may reach. Under ALLOW_ANY (Istio\'s default) a call to anything not imported falls through to PassthroughCluster: it still succeeds, but as plain TCP to the original address, without mesh routing, retries, mTLS or telemetry (and it fails against a STRICT mTLS server). Users often expect the host list to block traffic. The finding is a warning when the Sidecar lists specific hosts (an allow-list), does not set ALLOW_ANY itself, and the input shows a service it leaves out. Namespace-wide imports such as `./*` and `istio-system/*` are the configuration scoping Istio recommends for performance: they get an informational finding only when the input shows a service that slips through.',
     remediation: 'Set `outboundTrafficPolicy.mode: REGISTRY_ONLY` on the Sidecar (or mesh-wide) if the hosts are meant to restrict traffic; if the Sidecar only scopes configuration, suppress the finding.',
     severity: 'warning',
     kinds: ['Sidecar'],
@@ -45,11 +45,12 @@ export default defineRule({
         break;
       }
     }
-    const explicit = asObject(manifest.value.spec) && get(manifest.value, ['spec', 'outboundTrafficPolicy', 'mode']) === 'ALLOW_ANY';
-    // A warning needs three things: a service of the input that slips through, no explicit ALLOW_ANY on the Sidecar
-    // (which shows the choice was made), and specific hosts, which read as an allow-list rather than as the
-    // namespace-wide configuration scoping (`./*`, `istio-system/*`) that Istio recommends for performance.
+    const explicit = get(manifest.value, ['spec', 'outboundTrafficPolicy', 'mode']) === 'ALLOW_ANY';
+    // Specific hosts read as an allow-list; namespace-wide hosts (`./*`, `istio-system/*`) are the configuration
+    // scoping Istio recommends for performance, worth a note only when the input shows a service that slips through.
+    // A warning also needs that service, and no explicit ALLOW_ANY on the Sidecar (which shows the choice was made).
     const allowList = sidecar.egress.some((l) => l.hosts.some((h) => h.dnsName !== undefined && h.dnsName !== '*' && !h.raw.startsWith('~')));
+    if (!allowList && !left) return;
     const example = left ? `, e.g. ${left}` : ', such as external hosts';
     ctx.report({
       message: `egress hosts restrict what this proxy imports, but the outbound policy is ALLOW_ANY (${outboundModeOrigin(ctx.mesh, sidecar)}), so destinations they leave out${example}, are still reachable as passthrough, without mesh routing or mTLS → set outboundTrafficPolicy.mode: REGISTRY_ONLY if the hosts should restrict traffic`,

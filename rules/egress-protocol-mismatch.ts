@@ -33,10 +33,10 @@ export default defineRule({
       const set = protocols.length === 1 ? `set protocol: ${protocols[0]} to match, or omit it` : 'omit protocol';
       const them = bad.length > 1 ? 'them' : 'it';
       const outcome = allowAny
-        ? `so HTTP calls to ${them} pass through without mesh routing, and TLS or TCP calls leave the mesh as passthrough`
-        : `so HTTP calls to ${them} get 502 (block_all) and TLS or TCP calls are blackholed`;
+        ? `HTTP calls to ${them} pass through without mesh routing, and TLS or TCP calls leave the mesh as passthrough`
+        : `HTTP calls to ${them} get 502 (block_all) and TLS or TCP calls are blackholed`;
       ctx.report({
-        message: `${l.port.protocol} listener on port ${port} imports ${listOf(bad.map((b) => b.label))} on that port, which Envoy gives no HTTP route, ${outcome} → ${set} to let Envoy detect the protocol`,
+        message: `protocol ${l.port.protocol} makes port ${port} an HTTP listener, but it imports ${listOf(bad.map((b) => b.label))} on that port, which Envoy gives no HTTP route: ${outcome} → ${set} to let Envoy detect the protocol`,
         path: [...l.port.path, 'protocol'],
       });
     }

@@ -48,7 +48,7 @@ export default defineRule({
         ].join('; ');
         const best = targetPorts[0] ?? containerPorts[0];
         ctx.report({
-          message: `ingress port ${n} is neither a Service target port nor a container port of ${who} (${have}), so it receives no traffic and the real port bypasses this listener: use ${best}`,
+          message: `ingress port ${n} is neither a Service target port nor a container port of ${who} (${have}), so it receives no traffic, while calls to ${best} pass through without Istio's inbound processing: use ${best}`,
           path: [...l.path, 'port', 'number'],
         });
       }

@@ -33,6 +33,7 @@ import outboundPolicyEmptyMode from '../rules/outbound-policy-empty-mode.js';
 import parseError from '../rules/parse-error.js';
 import readError from '../rules/read-error.js';
 import registryOnlyUnregisteredHost from '../rules/registry-only-unregistered-host.js';
+import rootSidecarDotHost from '../rules/root-sidecar-dot-host.js';
 import rootSidecarSelector from '../rules/root-sidecar-selector.js';
 import schema from '../rules/schema.js';
 import selectorConflict from '../rules/selector-conflict.js';
@@ -81,6 +82,7 @@ export const BUILTIN_RULES: readonly Rule[] = [
   parseError,
   readError,
   registryOnlyUnregisteredHost,
+  rootSidecarDotHost,
   rootSidecarSelector,
   schema,
   selectorConflict,

@@ -107,11 +107,7 @@ export function validateManifest(m: Manifest): SchemaViolation[] {
     if (err instanceof RangeError) return [{ path: [], message: `this ${m.kind} is nested too deeply to validate (more than ${MAX_DEPTH} levels)` }];
     throw err;
   }
-  const found = humanize(validate.errors ?? [], m.kind);
-  if (found.length <= MAX_VIOLATIONS) return found;
-  const more = found.length - MAX_VIOLATIONS;
-  const next = found[MAX_VIOLATIONS]!;
-  return [...found.slice(0, MAX_VIOLATIONS), { path: next.path, message: `${more} more schema problem${more === 1 ? '' : 's'} in this ${m.kind}, from here on, not shown` }];
+  return humanize(validate.errors ?? [], m.kind);
 }
 
 // The API server treats a field set to null as absent (Go decoding leaves it unset; CRD pruning drops it).
@@ -153,33 +149,51 @@ function pointerToPath(pointer: string): (string | number)[] {
     .map((s) => (/^(0|[1-9]\d*)$/.test(s) ? Number(s) : s));
 }
 
-/** ajv errors → one violation per offending node (the unconditional reading wins); aggregate errors are dropped. */
+/**
+ * ajv errors → one violation per offending node (the unconditional reading wins), aggregate errors dropped, at most
+ * MAX_VIOLATIONS of them. Nodes are told apart by ajv's own pointers so that a huge array of bad items costs little.
+ */
 function humanize(errors: readonly ErrorObject[], kind: string): SchemaViolation[] {
-  const byNode = new Map<string, SchemaViolation & { rank?: number }>();
-  const missing = new Map<string, { path: JsonPath; fields: string[] }>();
+  const byNode = new Map<string, ErrorObject>();
+  const missing = new Map<string, string[]>();
   for (const e of errors) {
     // if/then/else and the combinators report a summary next to the errors that explain it.
     if (['if', 'anyOf', 'oneOf', 'allOf'].includes(e.keyword)) continue;
-    const path = pointerToPath(e.instancePath);
     if (e.keyword === 'required') {
-      const key = JSON.stringify(path);
-      const entry = missing.get(key) ?? { path, fields: [] };
-      entry.fields.push((e.params as { missingProperty: string }).missingProperty);
-      missing.set(key, entry);
+      const fields = missing.get(e.instancePath) ?? [];
+      fields.push((e.params as { missingProperty: string }).missingProperty);
+      missing.set(e.instancePath, fields);
       continue;
     }
-    const v = describe(e, path, kind);
-    const key = `${JSON.stringify(v.path)}\u0000${v.target ?? 'value'}`;
-    const rank = conditional(e);
+    const key = `${e.instancePath}\u0000${keyOf(e) ?? ''}`;
     const seen = byNode.get(key);
-    if (!seen || rank < (seen.rank ?? 0)) byNode.set(key, { ...v, rank });
+    if (!seen || conditional(e) < conditional(seen)) byNode.set(key, e);
   }
-  for (const { path, fields } of missing.values()) {
+  const out: SchemaViolation[] = [];
+  for (const [pointer, fields] of missing) {
+    const path = pointerToPath(pointer);
     const list = [...new Set(fields)].sort().map((f) => JSON.stringify(f));
     const what = list.length === 1 ? `the required field ${list[0]}` : `the required fields ${list.slice(0, -1).join(', ')} and ${list.at(-1)}`;
-    byNode.set(`${JSON.stringify(path)}\u0000required`, { path, message: `${where(path, kind)} is missing ${what}` });
+    out.push({ path, message: `${where(path, kind)} is missing ${what}` });
   }
-  return [...byNode.values()].map(({ rank: _, ...v }) => v);
+  const nodes = [...byNode.values()];
+  const room = Math.max(0, MAX_VIOLATIONS - out.length);
+  for (const e of nodes.slice(0, room)) out.push(describe(e, pointerToPath(e.instancePath), kind));
+  const hidden = nodes.length - room;
+  if (hidden > 0) {
+    const first = nodes[room]!;
+    const key = keyOf(first);
+    const path = [...pointerToPath(first.instancePath), ...(key === undefined ? [] : [key])];
+    out.push({ path, message: `${hidden} more schema problem${hidden === 1 ? '' : 's'} in this ${kind}, from here on, not shown` });
+  }
+  return out;
+}
+
+/** The key an error is about (unknown field, bad map key), which is a node of its own. */
+function keyOf(e: ErrorObject): string | undefined {
+  if (e.keyword === 'additionalProperties') return (e.params as { additionalProperty: string }).additionalProperty;
+  if (e.keyword === 'propertyNames') return (e.params as { propertyName: string }).propertyName;
+  return e.propertyName;
 }
 
 // ajv checks if/then/else before properties; an unconditional reading of a node is the plainer one, so it wins.

@@ -58,3 +58,36 @@ describe('structural house rules', () => {
     expect(out.findings.filter((f) => f.ruleId === 'org/no-import-all').map((f) => f.severity)).toEqual(['error', 'error']);
   });
 });
+
+describe('reach house rules', () => {
+  it('stay quiet on a mesh that keeps payments and default contained and lets the frontend reach the API', async () => {
+    const r = await custom('reach-pass.yaml');
+    expect(r.found).toEqual([]);
+    expect(r.code).toBe(0);
+  });
+
+  it('report each violating pair at the governing Sidecar, or at the workload when none governs it', async () => {
+    const r = await custom('reach-fail.yaml');
+    expect(r.found).toEqual([
+      // default/sleep: no Sidecar in default → at the Deployment's name.
+      '151:9 org/default-isolated',
+      // payments/default imports shop/* → at its egress key.
+      '172:3 org/payments-contained',
+      // shop/frontend imports only istio-system/* → at its egress key.
+      '188:3 org/frontend-reaches-api',
+    ]);
+    expect(r.messages[0]).toMatch(/^call from default\/sleep to helloworld\.foo\.svc\.cluster\.local:80 gets 200, expected blackhole or 502: .*no Sidecar applies/);
+    expect(r.messages[1]).toMatch(/^call from payments\/payments to api\.shop\.svc\.cluster\.local:8080 gets 200, expected blackhole or 502: .*Sidecar payments\/default/);
+    expect(r.messages[2]).toMatch(/^the frontend must reach the API: shop\/frontend gets blackhole from api\.shop\.svc\.cluster\.local:8080 \(.*BlackHoleCluster/);
+    expect(r.code).toBe(1);
+  });
+
+  it('flag the founding example: helloworld in default reaches foo on port 80', async () => {
+    const r = await runCli(['--no-config', '--rules-file', PACK, '--format', 'json', 'fixtures/seed']);
+    const findings = (JSON.parse(r.stdout) as { findings: { ruleId: string; file: string; line: number; column: number; message: string }[] }).findings.filter((f) =>
+      f.ruleId.startsWith('org/'),
+    );
+    expect(findings.map((f) => `${f.file}:${f.line}:${f.column} ${f.ruleId}`)).toEqual(['fixtures/seed/sidecar.yaml:10:3 org/default-isolated']);
+    expect(findings[0]!.message).toContain('call from default/helloworld-default to helloworld.foo.svc.cluster.local:80 gets 200');
+  });
+});

@@ -1,6 +1,7 @@
 // The pre-commit hooks, installed and run by the real pre-commit from a snapshot of this working tree.
-// pre-commit installs `language: node` hooks with npm (the registry is needed) and caches the environment:
-// each try-repo builds a fresh environment (10–15 s with a warm npm cache); a config-file install is built once. Skipped only when pre-commit is absent outside CI.
+// pre-commit installs `language: node` hooks with npm (the registry is needed): `try-repo` builds a fresh
+// environment each time, a .pre-commit-config.yaml install is built once; each build takes 10–30 s with a warm
+// npm cache, so the file takes two builds. Skipped only when pre-commit is absent outside CI.
 import { spawnSync, type SpawnSyncReturns } from 'node:child_process';
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -43,7 +44,10 @@ function snapshotOfWorkingTree(into: string): void {
 function userRepo(files: Record<string, string>): string {
   const dir = mkdtempSync(join(tmpdir(), 'istio-lint-user-'));
   git(dir, 'init', '-q');
-  for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, name), text);
+  for (const [name, text] of Object.entries(files)) {
+    mkdirSync(dirname(join(dir, name)), { recursive: true });
+    writeFileSync(join(dir, name), text);
+  }
   git(dir, 'add', '-A');
   return dir;
 }
@@ -76,27 +80,33 @@ describe.skipIf(!available)('pre-commit hooks', () => {
     expect(out).toMatch(/9:7\s+error\s+.*duplicate-key/);
   }, 600_000);
 
-  it('passes on a clean manifest set', () => {
-    const r = tryRepo(userRepo(seed), 'istio-lint', '--all-files');
-    expect(r.status, r.stdout + r.stderr).toBe(0);
-    expect(r.stdout).toMatch(/istio-lint\.+Passed/);
-  }, 600_000);
-
-  // As users install it: a .pre-commit-config.yaml pinning the repository; the environment is built once.
-  it('lints only the files given with istio-lint-changed, from a .pre-commit-config.yaml', () => {
+  // As users install it (the README's snippet): a .pre-commit-config.yaml pinning the repository. pre-commit
+  // builds this environment once and reuses it for every run below.
+  const configured = (files: Record<string, string>, hook: string, args: readonly string[] = []) => {
     const sha = git(project, 'rev-parse', 'HEAD').trim();
-    const config = `repos:\n  - repo: ${project}\n    rev: ${sha}\n    hooks:\n      - id: istio-lint-changed\n`;
-    const repo = userRepo({ ...seed, 'sidecar-broken.yaml': BROKEN_SIDECAR, 'notes.txt': 'not a manifest\n', '.pre-commit-config.yaml': config });
-    const run = (...files: string[]) =>
-      spawnSync('pre-commit', ['run', 'istio-lint-changed', '--files', ...files], {
+    const config = `repos:\n  - repo: ${project}\n    rev: ${sha}\n    hooks:\n      - id: ${hook}\n        args: ${JSON.stringify(args)}\n`;
+    const repo = userRepo({ ...files, '.pre-commit-config.yaml': config });
+    return (...runArgs: string[]) =>
+      spawnSync('pre-commit', ['run', hook, ...runArgs], {
         cwd: repo,
         encoding: 'utf8',
         env: { ...process.env, PRE_COMMIT_HOME: home, PRE_COMMIT_COLOR: 'never', NO_COLOR: '1' },
         timeout: 600_000,
       });
-    const onlySeed = run(...SEED, 'notes.txt');
+  };
+
+  it('passes on a clean manifest set, linting the root given in args', () => {
+    const files = Object.fromEntries(Object.entries(seed).map(([f, text]) => [`manifests/${f}`, text]));
+    const r = configured({ ...files, 'elsewhere/broken.yaml': BROKEN_SIDECAR }, 'istio-lint', ['manifests/'])('--all-files');
+    expect(r.status, r.stdout + r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/istio-lint\.+Passed/);
+  }, 600_000);
+
+  it('lints only the files given with istio-lint-changed', () => {
+    const run = configured({ ...seed, 'sidecar-broken.yaml': BROKEN_SIDECAR, 'notes.txt': 'not a manifest\n' }, 'istio-lint-changed');
+    const onlySeed = run('--files', ...SEED, 'notes.txt');
     expect(onlySeed.status, onlySeed.stdout + onlySeed.stderr).toBe(0);
-    const broken = run('sidecar-broken.yaml', 'notes.txt');
+    const broken = run('--files', 'sidecar-broken.yaml', 'notes.txt');
     expect(broken.status).toBe(1);
     expect(broken.stdout).toMatch(/^sidecar-broken\.yaml$/m);
     expect(broken.stdout).toMatch(/^\s+9:7\s+error\s+.*duplicate-key$/m);

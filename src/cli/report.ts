@@ -1,16 +1,24 @@
 // `istio-lint report [paths]`: the reachability matrix (or one workload's predicted proxy config).
 import { resolve } from 'node:path';
-import { modelOf } from '../engine.js';
+import { lint, modelOf } from '../engine.js';
+import type { Mesh } from '../model/types.js';
+import { BUILTIN_RULES } from '../registry.js';
+import { formatDot } from '../reach/format-dot.js';
+import { formatHtml } from '../reach/format-html.js';
+import { formatMermaid } from '../reach/format-mermaid.js';
+import { ALLOWED_VERDICTS, BLOCKED_VERDICTS, destinationsOf } from '../reach/graph.js';
+import { htmlContext } from '../reach/html/context.js';
+import { packageVersion } from '../version.js';
 import { formatCsv } from '../reach/format-csv.js';
 import { formatMarkdown } from '../reach/format-markdown.js';
 import { formatProxyConfig } from '../reach/format-proxy-config.js';
 import { formatTable } from '../reach/format-table.js';
 import { proxyConfigOf } from '../reach/proxy-config.js';
 import { buildReachReport } from '../reach/report.js';
-import { VERDICTS, type Verdict } from '../reach/types.js';
+import { VERDICTS, type ReachReport, type Verdict } from '../reach/types.js';
 import type { FileReport } from '../types.js';
 import { INPUT_OPTIONS, inputOptions, parse } from './args.js';
-import { loadInputs } from './inputs.js';
+import { loadInputs, type LoadedInputs } from './inputs.js';
 import { UsageError, type Io } from './io.js';
 
 export const REPORT_HELP = `Usage: istio-lint report [options] [paths...]
@@ -22,7 +30,10 @@ Options:
       --from NS/WORKLOAD     only these clients (glob, e.g. "default/*"; repeatable or comma-separated)
       --to HOST[:PORT]       only these destinations (glob, e.g. "*.foo.svc.cluster.local:80"; repeatable)
       --verdict V,...        only these verdicts: ${VERDICTS.join(', ')}
-  -f, --format NAME          table (default), json, markdown or csv
+      --only blocked|allowed only failing requests (${BLOCKED_VERDICTS.join(', ')}) or only those that get through
+                             (${ALLOWED_VERDICTS.join(', ')})
+  -f, --format NAME          table (default), json, markdown, csv, html (one self-contained page),
+                             dot (Graphviz) or mermaid
   -o, --output FILE          write the report to FILE instead of stdout
       --proxy-config NS/WL   print the predicted clusters and listeners of one workload instead
   -c, --config FILE          config file (default: .istio-lint.yaml found upwards)
@@ -44,6 +55,7 @@ const REPORT_OPTIONS = {
   from: { type: 'string', multiple: true },
   to: { type: 'string', multiple: true },
   verdict: { type: 'string', multiple: true },
+  only: { type: 'string' },
   format: { type: 'string', short: 'f' },
   output: { type: 'string', short: 'o' },
   'proxy-config': { type: 'string' },
@@ -51,7 +63,7 @@ const REPORT_OPTIONS = {
   'no-color': { type: 'boolean' },
 } as const;
 
-const FORMATS = ['table', 'json', 'markdown', 'csv'] as const;
+const FORMATS = ['table', 'json', 'markdown', 'csv', 'html', 'dot', 'mermaid'] as const;
 
 const split = (xs: readonly string[] | undefined): string[] => (xs ?? []).flatMap((x) => x.split(',')).map((x) => x.trim()).filter(Boolean);
 
@@ -61,6 +73,24 @@ function verdictsOf(values: readonly string[] | undefined): Verdict[] {
     if (!(VERDICTS as readonly string[]).includes(v)) throw new UsageError(`--verdict: unknown verdict ${JSON.stringify(v)} (one of ${VERDICTS.join(', ')})`);
   }
   return out as Verdict[];
+}
+
+/** --only narrows --verdict (or all verdicts) to the failing or the reaching ones. */
+function onlyOf(only: string | undefined, verdicts: Verdict[]): Verdict[] {
+  if (only === undefined) return verdicts;
+  const set = only === 'blocked' ? BLOCKED_VERDICTS : only === 'allowed' ? ALLOWED_VERDICTS : undefined;
+  if (!set) throw new UsageError(`--only: expected blocked or allowed, got ${JSON.stringify(only)}`);
+  const narrowed = (verdicts.length ? verdicts : VERDICTS).filter((v) => set.includes(v));
+  if (!narrowed.length) throw new UsageError(`--only ${only}: none of --verdict ${verdicts.join(',')} is ${only}`);
+  return narrowed;
+}
+
+/** The HTML page shows, per workload, the lint findings that concern it: the same run as `istio-lint` itself. */
+function htmlOf(loaded: LoadedInputs, mesh: Mesh, report: ReachReport): string {
+  const options = { rules: BUILTIN_RULES, ruleSettings: loaded.config.rules, defaultNamespace: loaded.defaultNamespace, assumeInjected: loaded.assumeInjected, meshLayers: loaded.meshLayers };
+  const { findings } = lint(loaded.files, options, loaded.reports);
+  const context = htmlContext(mesh, new Set(report.workloads.map((w) => w.id)));
+  return formatHtml({ report, destinations: destinationsOf(mesh), context, findings, version: packageVersion() });
 }
 
 /** One line per input the report could not use; the report itself still prints. */
@@ -78,7 +108,7 @@ export async function runReport(argv: readonly string[], io: Io): Promise<number
   }
   const format = values.format ?? 'table';
   if (!(FORMATS as readonly string[]).includes(format)) throw new UsageError(`--format: unknown format ${JSON.stringify(format)} (one of ${FORMATS.join(', ')})`);
-  const verdicts = verdictsOf(values.verdict);
+  const verdicts = onlyOf(values.only, verdictsOf(values.verdict));
   const wanted = values['proxy-config'];
   if (wanted !== undefined && !/^[^/\s]+\/[^/\s]+$/.test(wanted)) throw new UsageError(`--proxy-config: expected namespace/workload, got ${JSON.stringify(wanted)}`);
 
@@ -101,6 +131,9 @@ export async function runReport(argv: readonly string[], io: Io): Promise<number
       format === 'json' ? JSON.stringify(report, null, 2) + '\n'
       : format === 'markdown' ? formatMarkdown(report)
       : format === 'csv' ? formatCsv(report)
+      : format === 'html' ? htmlOf(loaded, mesh, report)
+      : format === 'dot' ? formatDot(report, destinationsOf(mesh))
+      : format === 'mermaid' ? formatMermaid(report, destinationsOf(mesh))
       : formatTable(report, color);
   }
   if (values.output) io.writeFile(resolve(io.cwd, values.output), text);

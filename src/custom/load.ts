@@ -62,13 +62,12 @@ export function compileCustomRules(docs: readonly RulesDocument[], reserved: Rea
       const form = formProblem(raw, at);
       if (form) fail(form);
       const spec = raw as unknown as CustomRuleSpec;
-      const where = `${doc.file}:${doc.locate([...at, 'id']).start.line}`;
+      const idAt = doc.locate([...at, 'id']).start;
       if (reserved.has(spec.id)) fail({ path: [...at, 'id'], message: `custom rule id "${spec.id}" is the id of a built-in rule; choose another` });
       const before = declared.get(spec.id);
       if (before) fail({ path: [...at, 'id'], message: `custom rule id "${spec.id}" is already declared at ${before}; ids must be unique` });
-      const loc = doc.locate([...at, 'id']);
-      declared.set(spec.id, `${doc.file}:${loc.start.line}:${loc.start.column}`);
-      const meta = metaOf(spec, where);
+      declared.set(spec.id, `${doc.file}:${idAt.line}:${idAt.column}`);
+      const meta = metaOf(spec, `${doc.file}:${idAt.line}`);
       try {
         rules.push(spec.reach ? compileReach(spec, meta) : compileStructural(spec, meta));
       } catch (err) {
@@ -80,6 +79,8 @@ export function compileCustomRules(docs: readonly RulesDocument[], reserved: Rea
   return rules;
 }
 
+const withPeriod = (s: string): string => (/[.!?]$/.test(s.trim()) ? s.trim() : `${s.trim()}.`);
+
 function metaOf(spec: CustomRuleSpec, where: string): RuleMeta {
   const sentence = (s: string): string => s.trim().replace(/\.$/, '');
   const description = sentence(spec.description);
@@ -87,8 +88,8 @@ function metaOf(spec: CustomRuleSpec, where: string): RuleMeta {
     id: spec.id,
     description,
     // explain shows where a house rule lives, since it is not documented with the built-ins.
-    rationale: `${spec.rationale?.trim() ?? `${description}.`} (Custom rule declared at ${where}.)`,
-    remediation: spec.remediation?.trim() ?? 'Change the resource so that it follows this house rule, or suppress the finding with a reason.',
+    rationale: `${withPeriod(spec.rationale ?? description)} Custom rule declared at ${where}.`,
+    remediation: spec.remediation === undefined ? 'Change the resource so that it follows this house rule, or suppress the finding with a reason.' : withPeriod(spec.remediation),
     severity: spec.severity ?? 'warning',
     tags: ['custom', ...(spec.tags ?? [])],
     ...(spec.example ? { example: spec.example } : {}),

@@ -22,14 +22,19 @@ const SECURITY_SEVERITY: Readonly<Record<string, string>> = {
   // Istio applies one of the conflicting Sidecars (the oldest); the other's restrictions silently do nothing.
   'selector-conflict': '5.0',
   'namespace-sidecar-conflict': '5.0',
-  // egressProxy is ignored: traffic meant to leave through the egress proxy goes out directly.
-  'egress-proxy-deprecated': '5.0',
+  // egressProxy is not relied on: traffic meant to leave through the egress proxy may go out directly.
+  'egress-proxy-deprecated': '4.0',
   // The Sidecar restricts nothing: it selects no workload, or only workloads without a proxy.
   'selector-no-match': '4.0',
   'sidecar-unmeshed-workload': '4.0',
+  // The workload asked for a proxy and gets none: no Sidecar (nor any mesh policy) applies to it.
+  'workload-injection-ignored': '4.0',
   // A root-namespace Sidecar with a selector is no mesh-wide default: other namespaces stay unrestricted.
   'root-sidecar-selector': '4.0',
 };
+
+/** The rule ids the tables here name, so that a test notices when a rule is renamed. */
+export const rulesNamedHere = (): readonly string[] => [...Object.keys(SECURITY_SEVERITY), ...Object.keys(PRECISION)];
 
 const SCORE_BY_SEVERITY: Readonly<Record<Severity, string>> = { error: '7.0', warning: '5.0', info: '3.0' };
 
@@ -40,6 +45,7 @@ const PRECISION: Readonly<Record<string, 'very-high' | 'medium'>> = {
   'duplicate-key': 'very-high',
   schema: 'very-high',
   'egress-host-unmatched': 'medium',
+  'egress-host-port-filtered': 'medium',
   'egress-namespace-unknown': 'medium',
   'egress-port-unmatched': 'medium',
   'registry-only-unregistered-host': 'medium',
@@ -66,8 +72,11 @@ const pascal = (id: string): string => {
   return name.toLowerCase() === id.toLowerCase() ? `${name}Rule` : name;
 };
 
+// Own keys only: a rule id must never find Object.prototype's members.
+const own = <T>(table: Readonly<Record<string, T>>, id: string): T | undefined => (Object.hasOwn(table, id) ? table[id] : undefined);
+
 export function isSecurityRule(meta: RuleMeta): boolean {
-  return meta.id in SECURITY_SEVERITY || (meta.tags ?? []).includes('security');
+  return own(SECURITY_SEVERITY, meta.id) !== undefined || (meta.tags ?? []).includes('security');
 }
 
 function helpText(meta: RuleMeta): string {
@@ -93,10 +102,10 @@ export function ruleDescriptor(meta: RuleMeta): ReportingDescriptor {
   const tags = [...new Set(['istio', ...(meta.tags ?? []), ...(security ? ['security'] : [])])].slice(0, MAX_TAGS);
   const properties: Record<string, unknown> = {
     tags,
-    precision: PRECISION[meta.id] ?? 'high',
+    precision: own(PRECISION, meta.id) ?? 'high',
     'problem.severity': PROBLEM_SEVERITY[meta.severity],
   };
-  if (security) properties['security-severity'] = SECURITY_SEVERITY[meta.id] ?? SCORE_BY_SEVERITY[meta.severity];
+  if (security) properties['security-severity'] = own(SECURITY_SEVERITY, meta.id) ?? SCORE_BY_SEVERITY[meta.severity];
   const url = docUrlOf(meta);
   return {
     id: meta.id,

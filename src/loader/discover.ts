@@ -22,7 +22,23 @@ export function discover(inputs: readonly string[], cwd: string, ignorePatterns:
     const rel = toPosix(relative(cwd, abs));
     return ignored(rel) || ignored(rel + '/');
   };
-  const found = new Set<string>();
+  // Real path → the name it is shown under: a file reached twice (symlinks, overlapping arguments) is read once.
+  const byReal = new Map<string, string>();
+  const found = {
+    get size(): number {
+      return byReal.size;
+    },
+    add(abs: string): void {
+      let real = abs;
+      try {
+        real = realpathSync(abs);
+      } catch {
+        // unreadable: keep the name; reading it reports the problem
+      }
+      const prev = byReal.get(real);
+      if (prev === undefined || compare(display(cwd, abs), display(cwd, prev)) < 0) byReal.set(real, abs);
+    },
+  };
   const errors: { path: string; message: string }[] = [];
   const seenDirs = new Set<string>();
 
@@ -60,7 +76,8 @@ export function discover(inputs: readonly string[], cwd: string, ignorePatterns:
     }
   };
 
-  for (const input of inputs) {
+  // Sorted, so that which of two names for one directory is walked first never depends on argument order.
+  for (const input of [...new Set(inputs)].sort(compare)) {
     if (isGlob(input)) {
       const scan = picomatch.scan(input);
       const base = resolve(cwd, scan.base || '.');
@@ -82,7 +99,7 @@ export function discover(inputs: readonly string[], cwd: string, ignorePatterns:
     if (st.isDirectory()) walk(abs, (f) => MANIFEST_EXT.test(f));
     else found.add(abs);
   }
-  const files = [...found].sort((a, b) => compare(display(cwd, a), display(cwd, b)));
+  const files = [...byReal.values()].sort((a, b) => compare(display(cwd, a), display(cwd, b)));
   return { files, errors };
 }
 

@@ -1,5 +1,5 @@
 // Bounds that keep hostile input from exhausting the stack, memory or time. Stated in the README; keep in sync.
-import type { CST } from 'yaml';
+import { Lexer, type CST } from 'yaml';
 
 /**
  * Deepest nesting of mappings and sequences read. The YAML composer is recursive and overflows the stack
@@ -10,6 +10,46 @@ export const MAX_NESTING = 256;
 
 /** Alias expansions per document before it is refused as an alias bomb ("billion laughs"). */
 export const MAX_ALIAS_COUNT = 1000;
+
+/**
+ * The YAML parser (CST) recurses once per block level it closes at a dedent, and overflows near 2,000 levels.
+ * Block nesting is at most twice the column of a line's first value, so content past this column is refused
+ * before parsing. Real manifests stay far left of it; the cost is a false alarm on absurdly indented text.
+ */
+export const MAX_BLOCK_COLUMN = 500;
+
+const CONTROL = new Set(['\u0002', '\u0018', '\u001f']); // the lexer's document, flow-end and scalar markers
+
+/** Offset of the first value that starts right of MAX_BLOCK_COLUMN (after indentation and - ? : indicators), or undefined. */
+export function indentedTooFar(text: string, maxColumn: number = MAX_BLOCK_COLUMN): number | undefined {
+  // A cheap scan of raw lines first: only text that could be too deep is lexed.
+  let suspicious = false;
+  for (let i = 0; i < text.length && !suspicious; ) {
+    let j = i;
+    for (let c = text[j]; c === ' ' || c === '\t' || c === '-' || c === '?' || c === ':'; c = text[++j]);
+    suspicious = j - i > maxColumn;
+    const nl = text.indexOf('\n', j);
+    i = nl === -1 ? text.length : nl + 1;
+  }
+  if (!suspicious) return undefined;
+  let offset = 0;
+  let lineStart = 0;
+  let atLineStart = true;
+  for (const tok of new Lexer().lex(text)) {
+    if (CONTROL.has(tok)) continue;
+    if (atLineStart && !/^[ \t]*$/.test(tok) && tok !== '-' && tok !== '?' && tok !== ':' && tok !== '\n' && tok !== '\r\n') {
+      if (!tok.startsWith('#') && offset - lineStart > maxColumn) return offset;
+      atLineStart = false;
+    }
+    const nl = tok.lastIndexOf('\n');
+    if (nl !== -1) {
+      lineStart = offset + nl + 1;
+      atLineStart = nl === tok.length - 1;
+    }
+    offset += tok.length;
+  }
+  return undefined;
+}
 
 /** Offset of the first collection nested deeper than `max` in a CST document, or undefined. */
 export function tooDeepAt(doc: CST.Document, max: number = MAX_NESTING): number | undefined {

@@ -1,5 +1,5 @@
 // One-line, lower-case messages for what the YAML library reports, in the words a manifest author uses.
-import { MAX_ALIAS_COUNT, MAX_NESTING } from './limits.js';
+import { MAX_ALIAS_COUNT, MAX_BLOCK_COLUMN, MAX_NESTING } from './limits.js';
 
 const YAML_TAG_PREFIX = 'tag:yaml.org,2002:';
 
@@ -21,6 +21,10 @@ export function duplicateKeyMessage(key: string, firstLine: number): string {
 export function tooDeepMessage(docIndex: number, afterAliases: boolean): string {
   const how = afterAliases ? 'once its aliases are expanded, ' : '';
   return `document ${docIndex + 1} is not read: ${how}it nests mappings and lists deeper than ${MAX_NESTING} levels`;
+}
+
+export function farRightMessage(): string {
+  return `cannot read this file: a value starts right of column ${MAX_BLOCK_COLUMN}, so mappings and lists may nest deeper than can be read safely (the limit is ${MAX_NESTING} levels)`;
 }
 
 /** Why toJS failed: alias bombs and stack exhaustion are expected on hostile input; anything else is shown as is. */

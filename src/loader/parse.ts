@@ -3,9 +3,9 @@ import { Composer, isAlias, isMap, isPair, isScalar, isSeq, Parser, type CST, ty
 import { asObject, asString, formatPath, type JsonObject, type JsonPath } from '../json.js';
 import type { FileReport, Manifest, Range, SourceFile, Target } from '../types.js';
 import { isClusterScoped } from './kinds.js';
-import { MAX_ALIAS_COUNT, tooDeepAt, valueTooDeep } from './limits.js';
+import { indentedTooFar, MAX_ALIAS_COUNT, tooDeepAt, valueTooDeep } from './limits.js';
 import { child, isMergeKey, nodeRange, resolveNode } from './locate.js';
-import { duplicateKeyMessage, fileErrorMessage, tooDeepMessage, unreadableDocumentMessage, yamlMessage } from './messages.js';
+import { duplicateKeyMessage, farRightMessage, fileErrorMessage, tooDeepMessage, unreadableDocumentMessage, yamlMessage } from './messages.js';
 import { LineIndex } from './source.js';
 
 export interface ParseOptions {
@@ -72,7 +72,12 @@ export function parseYaml(path: string, rawText: string): ParsedYaml {
     reports.push({ ruleId, message, file: path, range: index.range(start, end), ...(severity ? { severity } : {}) });
   };
 
-  // Documents nested too deeply are composed empty: the composer recurses, the CST parser does not.
+  const farRight = indentedTooFar(text);
+  if (farRight !== undefined) {
+    report('parse-error', farRightMessage(), farRight, farRight + 1);
+    return { source, documents, reports };
+  }
+  // Documents nested too deeply are composed empty: the composer recurses once per level, the CST does not.
   const tooDeep: (number | undefined)[] = [];
   try {
     const composer = new Composer(YAML_OPTIONS);
@@ -111,14 +116,16 @@ export function parseYaml(path: string, rawText: string): ParsedYaml {
     }
     for (const w of doc.warnings) report('parse-error', yamlMessage(w.message, w.code), w.pos[0], w.pos[1], 'warning');
     if (doc.errors.length) return;
-    for (const dup of duplicateKeys(doc)) {
+    const { duplicates, hasAliases } = scanKeys(doc);
+    for (const dup of duplicates) {
       const [s, e] = nodeRange(dup.key) ?? [0, 0];
       report('duplicate-key', duplicateKeyMessage(dup.name, index.position(dup.firstAt).line), s, e);
     }
     const [docStart, docEnd] = nodeRange(doc.contents) ?? [doc.range?.[0] ?? 0, doc.range?.[0] ?? 0];
     try {
       const value: unknown = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
-      if (valueTooDeep(value)) report('parse-error', tooDeepMessage(docIndex, true), docStart, docEnd);
+      // Only aliases can make the value deeper than the text, which tooDeepAt has measured.
+      if (hasAliases && valueTooDeep(value)) report('parse-error', tooDeepMessage(docIndex, true), docStart, docEnd);
       else documents[docIndex] = value;
     } catch (err) {
       report('parse-error', unreadableDocumentMessage(docIndex, err), docStart, docEnd);
@@ -127,14 +134,15 @@ export function parseYaml(path: string, rawText: string): ParsedYaml {
   return { source, documents, reports };
 }
 
-/** Keys written twice in one mapping (merged keys are not duplicates: that is what `<<` is for). */
-function duplicateKeys(doc: Document): { name: string; key: Scalar; firstAt: number }[] {
-  const out: { name: string; key: Scalar; firstAt: number }[] = [];
+/** Keys written twice in one mapping (merged keys are not duplicates: that is what `<<` is for), and whether aliases occur. */
+function scanKeys(doc: Document): { duplicates: { name: string; key: Scalar; firstAt: number }[]; hasAliases: boolean } {
+  const duplicates: { name: string; key: Scalar; firstAt: number }[] = [];
+  let hasAliases = false;
   const stack: unknown[] = [doc.contents];
   while (stack.length) {
     const node = stack.pop();
-    if (isAlias(node)) continue;
-    if (isSeq(node)) stack.push(...node.items);
+    if (isAlias(node)) hasAliases = true;
+    if (isSeq(node)) for (const item of node.items) stack.push(item);
     if (!isMap(node)) continue;
     const seen = new Map<string, number>();
     for (const item of node.items as unknown[]) {
@@ -145,10 +153,10 @@ function duplicateKeys(doc: Document): { name: string; key: Scalar; firstAt: num
       const name = String(key.value);
       const first = seen.get(name);
       if (first === undefined) seen.set(name, key.range?.[0] ?? 0);
-      else out.push({ name, key, firstAt: first });
+      else duplicates.push({ name, key, firstAt: first });
     }
   }
-  return out;
+  return { duplicates, hasAliases };
 }
 
 /** Parses a manifest text into Kubernetes objects; List items become objects of their own, positions kept. */

@@ -24,8 +24,25 @@ function ids(ws: readonly Workload[]): string {
   return list.length > 3 ? `${list.slice(0, 3).join(', ')} and ${list.length - 3} more` : list.join(', ');
 }
 
+const byNamespace = new WeakMap<Mesh, Map<string, Workload[]>>();
+
+/** The input's workloads of one namespace (indexed once per mesh). */
+export function workloadsIn(mesh: Mesh, namespace: string): readonly Workload[] {
+  let index = byNamespace.get(mesh);
+  if (!index) {
+    index = new Map();
+    for (const w of mesh.workloads) {
+      const list = index.get(w.namespace);
+      if (list) list.push(w);
+      else index.set(w.namespace, [w]);
+    }
+    byNamespace.set(mesh, index);
+  }
+  return index.get(namespace) ?? [];
+}
+
 export function selectedWorkloads(mesh: Mesh, namespace: string, selector: Readonly<Record<string, string>>): Workload[] {
-  return mesh.workloads.filter((w) => w.namespace === namespace && selectorMatches(selector, w.podLabels));
+  return workloadsIn(mesh, namespace).filter((w) => selectorMatches(selector, w.podLabels));
 }
 
 /** Endpoints of one service port (a named targetPort can leave a single port empty). */
@@ -64,6 +81,10 @@ function kubeEndpoints(mesh: Mesh, svc: Service, port: ServicePort): Endpoints {
   const selected = selectedWorkloads(mesh, svc.namespace, kube.selector);
   const pods = running(selected);
   const labels = formatLabels(kube.selector);
+  if (!selected.length && !workloadsIn(mesh, svc.namespace).length) {
+    // A partial input: none of the namespace's workloads are here, so its pods cannot be judged missing.
+    return { has: true, pods, text: `no workload of namespace ${svc.namespace} is in the input, so its pods are assumed to exist`, clusterType: type };
+  }
   if (!selected.length) {
     return { has: false, pods, text: `no workload in namespace ${svc.namespace} has labels ${labels} (selector of Service ${svc.namespace}/${svc.name})`, clusterType: type };
   }

@@ -36,6 +36,11 @@ export class ReachEngine {
     this.reg = registryOf(mesh);
   }
 
+  /** Distinct scopes built so far: workloads that share a Sidecar, namespace and capture share one. */
+  get scopeCount(): number {
+    return this.scopes.size;
+  }
+
   get targets(): readonly Target[] {
     return (this.targetList ??= buildTargets(this.reg));
   }

@@ -12,7 +12,11 @@ export function cell(s: string): string {
 export function formatMarkdown(report: ReachReport): string {
   const out: string[] = ['## istio-lint reachability', '', summaryLine(report), ''];
   const byFrom = new Map<string, Pair[]>();
-  for (const p of report.pairs) byFrom.set(p.from, [...(byFrom.get(p.from) ?? []), p]);
+  for (const p of report.pairs) {
+    const list = byFrom.get(p.from);
+    if (list) list.push(p);
+    else byFrom.set(p.from, [p]);
+  }
   const seen = new Set<string>();
   for (const w of report.workloads) {
     if (seen.has(w.id)) continue;

@@ -74,7 +74,11 @@ function view(reg: Registry, choice: ScopeChoice, l: EgressListener | undefined,
   }
   const services = matched.filter((i) => chosen.get(i.svc.hostname)!.ns === i.svc.namespace);
   const byHost = new Map<string, Imported[]>();
-  for (const i of services) byHost.set(i.svc.hostname, [...(byHost.get(i.svc.hostname) ?? []), i]);
+  for (const i of services) {
+    const list = byHost.get(i.svc.hostname);
+    if (list) list.push(i);
+    else byHost.set(i.svc.hostname, [i]);
+  }
   const virtualServices = reg.virtualServices.filter((q) => vsVisible(q.vs, ns) && attaches(parsed, q));
   const label = !l
     ? 'the implicit egress "*/*"'

@@ -17,6 +17,8 @@ export interface Registry {
   /** ServiceEntry hosts dropped because a Kubernetes Service in the same namespace has that hostname (L4). */
   readonly shadowed: ReadonlyMap<Service, Service>;
   readonly byHostname: ReadonlyMap<string, readonly Service[]>;
+  /** Namespaces holding at least one Service or ServiceEntry of the input. */
+  readonly serviceNamespaces: ReadonlySet<string>;
   /** ExternalName Services by the hostname they point to. */
   readonly aliasesByTarget: ReadonlyMap<string, readonly Service[]>;
   /** Mesh-bound VirtualServices, oldest first (creationTimestamp, then name, then namespace). */
@@ -85,6 +87,7 @@ function buildRegistry(mesh: Mesh): Registry {
     services,
     shadowed,
     byHostname,
+    serviceNamespaces: new Set(services.map((s) => s.namespace)),
     aliasesByTarget,
     virtualServices: vss,
     endpoints(svc, port) {

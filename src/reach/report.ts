@@ -15,7 +15,8 @@ export interface ReachOptions {
 /** Assumptions every report makes, beyond those of the mesh model (undeclared namespaces, mesh settings). */
 export const REPORT_ASSUMPTIONS: readonly string[] = [
   'only the Services and ServiceEntries in the input exist: calls to others (such as default/kubernetes) are not reported',
-  "a Service's endpoints are the input's workloads whose pod labels match its selector, with Ready pods (replicas: 0 runs none)",
+  "a Service's endpoints are the input's workloads whose pod labels match its selector, with Ready pods (replicas: 0 runs none); a namespace without any workload in the input is assumed to have the pods its Services select",
+  'a route to name.namespace.svc.<domain> in a namespace without any Service in the input is assumed to reach an existing Service',
   'ClusterIPs not written in the manifests are shown as stand-ins such as ClusterIP(name.namespace)',
   'requests: plaintext HTTP to HTTP and auto-detected ports, TLS with SNI = host to TLS/HTTPS ports, raw TCP to other TCP ports',
   'Istio 1.21 or later (ExternalName Services are aliases); "~ns/host" egress exclusions follow 1.31',

@@ -6,22 +6,24 @@ import { qualify } from './registry.js';
 import type { Scope } from './scope-build.js';
 import { UNCONFIRMED } from './unconfirmed.js';
 import { mainDestination, selectRoute } from './vs-select.js';
-import { fallthrough, toCluster, type CallSpec, type Trace } from './walk.js';
+import { fallthrough, mk, toCluster, type CallSpec, type Trace, type Where } from './walk.js';
+import type { VHost } from './routes.js';
 import type { Verdict } from './types.js';
 
 export function followRoute(scope: Scope, steps: string[], l: Listener, chain: Chain, routeName: string, port: number, call: CallSpec): Trace {
   if (call.kind !== 'http') {
     steps.push(`its HTTP connection manager cannot parse ${call.kind === 'tls' ? 'TLS' : 'raw TCP'}: the connection is reset`);
-    return { verdict: 'blackhole', pairVerdict: 'blackhole', stage: 'default-chain', steps, listener: l, chain };
+    return mk('blackhole', 'blackhole', 'default-chain', steps, { listener: l, chain });
   }
   const table = scope.route(routeName, port);
   const from = table.egress ? ` (virtual hosts from ${table.egress.label})` : '';
   const m = table.index.match(call.authority);
   const base = { listener: l, chain, table };
+  const at = (vhost: VHost, via?: string): Where => ({ listener: l, chain, table, vhost, via });
   if (!m) {
     steps.push(`route "${routeName}"${from} has no virtual host for Host ${call.authority}: Envoy answers 404 (NR)`);
     const c = UNCONFIRMED.routeToMissingCluster;
-    return { ...base, verdict: 'other', pairVerdict: c.value, stage: 'no-route', steps };
+    return mk('other', c.value, 'no-route', steps, base);
   }
   const vh = m.v;
   const t = vh.target;
@@ -29,12 +31,12 @@ export function followRoute(scope: Scope, steps: string[], l: Listener, chain: C
     steps.push(`route "${routeName}"${from} has no virtual host for ${call.authority}, so the catch-all virtual host ${t.name} answers`);
     if (t.name === 'block_all') {
       steps.push('502 (direct_response)');
-      return { ...base, vhost: vh, verdict: '502', pairVerdict: '502', stage: 'catch-all', steps };
+      return mk('502', '502', 'catch-all', steps, at(vh));
     }
-    return { ...fallthrough(scope, steps, 'catch-all', l, chain), table, vhost: vh };
+    return fallthrough(scope, steps, 'catch-all', at(vh));
   }
   steps.push(`route "${routeName}"${from} → virtual host ${vh.name} (domain ${m.domain})`);
-  if (t.kind === 'service') return toCluster(scope, steps, { ...base, vhost: vh }, t.cluster, 'http');
+  if (t.kind === 'service') return toCluster(scope, steps, at(vh), t.cluster, 'http');
 
   const vs = t.q.vs;
   const label = `VirtualService ${vs.namespace}/${vs.name}`;
@@ -49,19 +51,19 @@ export function followRoute(scope: Scope, steps: string[], l: Listener, chain: C
   if (!r) {
     steps.push(`no http route of ${label} matches this request: Envoy answers 404 (NR)`);
     const c = UNCONFIRMED.routeToMissingCluster;
-    return { ...base, vhost: vh, verdict: 'other', pairVerdict: c.value, stage: 'no-route', steps, via: label };
+    return mk('other', c.value, 'no-route', steps, at(vh, label));
   }
   const via = `${label} http[${r.index}]${r.name ? ` "${r.name}"` : ''}`;
   if (r.directStatus !== undefined) {
     steps.push(`${via} answers ${r.directStatus} itself`);
     const s = r.directStatus;
     const v: Verdict | 'other' = s === 502 ? '502' : s === 503 ? '503' : s >= 200 && s < 400 ? '200' : 'other';
-    return { ...base, vhost: vh, verdict: v, pairVerdict: v === 'other' ? '503' : v, stage: 'direct-response', steps, via };
+    return mk(v, v === 'other' ? '503' : v, 'direct-response', steps, at(vh, via));
   }
   const d = mainDestination(r);
   if (!d) {
     steps.push(`${via} has no destination`);
-    return { ...base, vhost: vh, verdict: 'other', pairVerdict: UNCONFIRMED.routeToMissingCluster.value, stage: 'no-cluster', steps, via };
+    return mk('other', UNCONFIRMED.routeToMissingCluster.value, 'no-cluster', steps, at(vh, via));
   }
   const host = qualify(d.host, vs.namespace, scope.choice.domain);
   const destSvc = destinationService(scope.reg, host, scope.choice.namespace);
@@ -69,5 +71,5 @@ export function followRoute(scope: Scope, steps: string[], l: Listener, chain: C
   // Subsets need a DestinationRule, which the model does not read: the subset's cluster is assumed to exist.
   const cluster = clusterName(concrete, d.port ?? defaultPort(destSvc, port));
   steps.push(`${via} sends it to ${host}${d.port ? ':' + d.port : ''}${d.subset ? ` (subset ${d.subset}, assumed defined by a DestinationRule)` : ''}`);
-  return toCluster(scope, steps, { ...base, vhost: vh, via }, cluster, 'http');
+  return toCluster(scope, steps, at(vh, via), cluster, 'http');
 }

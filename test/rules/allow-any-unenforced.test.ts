@@ -10,6 +10,10 @@ ruleTester(rule, {
     { name: 'REGISTRY_ONLY, */*, no egress, an egressProxy', fixture: `${dir}/valid/enforced.yaml` },
     { name: 'the seed sets REGISTRY_ONLY on both Sidecars', files: seedFiles() },
     { name: 'REGISTRY_ONLY from the mesh config', mesh: { outboundTrafficPolicy: { mode: 'REGISTRY_ONLY' } }, yaml: nsWide },
+    {
+      name: 'namespace-wide scoping with nothing in the input left out',
+      yaml: 'apiVersion: networking.istio.io/v1\nkind: Sidecar\nmetadata: {name: default, namespace: shop}\nspec:\n  egress:\n    - hosts: ["./*", "istio-system/*"]\n',
+    },
   ],
   invalid: [
     {
@@ -32,9 +36,9 @@ ruleTester(rule, {
       errors: [{ line: 11, column: 3, severity: 'info', message: 'e.g. bank/a:80' }],
     },
     {
-      name: 'ALLOW_ANY set mesh-wide',
+      name: 'an allow-list under ALLOW_ANY set mesh-wide, with nothing in the input left out, is informational',
       mesh: { outboundTrafficPolicy: { mode: 'ALLOW_ANY' } },
-      yaml: 'apiVersion: networking.istio.io/v1\nkind: Sidecar\nmetadata: {name: default, namespace: shop}\nspec:\n  egress:\n    - hosts: ["./*"]\n',
+      yaml: 'apiVersion: networking.istio.io/v1\nkind: Sidecar\nmetadata: {name: default, namespace: shop}\nspec:\n  egress:\n    - hosts: ["./api.shop.svc.cluster.local"]\n',
       errors: [{ line: 5, column: 3, severity: 'info', message: 'ALLOW_ANY (mesh-wide, from test), so destinations they leave out, such as external hosts,' }],
     },
   ],

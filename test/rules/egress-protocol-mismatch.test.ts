@@ -18,9 +18,9 @@ ruleTester(rule, {
           line: 32,
           column: 19,
           message:
-            'HTTP listener on port 443 imports foo/api (HTTPS) on that port, which Envoy gives no HTTP route, so HTTP calls to it get 502 (block_all) and TLS or TCP calls are blackholed → set protocol: HTTPS to match, or omit it to let Envoy detect the protocol',
+            'protocol HTTP makes port 443 an HTTP listener, but it imports foo/api (HTTPS) on that port, which Envoy gives no HTTP route: HTTP calls to it get 502 (block_all) and TLS or TCP calls are blackholed → set protocol: HTTPS to match, or omit it to let Envoy detect the protocol',
         },
-        { line: 38, column: 19, message: 'GRPC listener on port 5432 imports foo/api (TCP) on that port' },
+        { line: 38, column: 19, message: 'protocol GRPC makes port 5432 an HTTP listener, but it imports foo/api (TCP) on that port' },
       ],
     },
     {
@@ -52,7 +52,7 @@ spec:
           line: 20,
           column: 38,
           message:
-            'http listener on port 9000 imports foo/a (TLS) and foo/db.example.com (MONGO) on that port, which Envoy gives no HTTP route, so HTTP calls to them pass through without mesh routing, and TLS or TCP calls leave the mesh as passthrough → omit protocol to let Envoy detect the protocol',
+            'protocol http makes port 9000 an HTTP listener, but it imports foo/a (TLS) and foo/db.example.com (MONGO) on that port, which Envoy gives no HTTP route: HTTP calls to them pass through without mesh routing, and TLS or TCP calls leave the mesh as passthrough → omit protocol to let Envoy detect the protocol',
         },
       ],
     },

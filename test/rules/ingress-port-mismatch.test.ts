@@ -14,7 +14,7 @@ ruleTester(ingressPortMismatch, {
       name: 'the Service port instead of its target port, and an endpoint nothing listens on',
       fixture: 'fixtures/rules/ingress-port-mismatch/invalid/ports.yaml',
       errors: [
-        { line: 50, column: 17, message: 'ingress port 9080 is neither a Service target port nor a container port of Deployment bar/reviews (Service target ports reviews 9080→8080 and reviews 9090→8081; container ports 8080, 8081), so it receives no traffic and the real port bypasses this listener: use 8080' },
+        { line: 50, column: 17, message: 'ingress port 9080 is neither a Service target port nor a container port of Deployment bar/reviews (Service target ports reviews 9080→8080 and reviews 9090→8081; container ports 8080, 8081), so it receives no traffic, while calls to 8080 pass through without Istio\'s inbound processing: use 8080' },
         { line: 58, column: 24, message: 'defaultEndpoint port 9091 is not a container port of Deployment bar/reviews (declared: 8080, 8081)' },
       ],
     },
