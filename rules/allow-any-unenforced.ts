@@ -25,6 +25,9 @@ export default defineRule({
     if (!sidecar || sidecar.egressDefaulted || effectiveOutboundMode(ctx.mesh, sidecar) !== 'ALLOW_ANY') return;
     // An egressProxy sends the fall-through elsewhere than the original destination (C3).
     if (asObject(get(manifest.value, ['spec', 'outboundTrafficPolicy', 'egressProxy']))) return;
+    // Listeners with captureMode NONE only see what the app sends to them: when all are, the pod runs without
+    // iptables capture (G10) and other traffic never reaches Envoy's fall-through at all.
+    if (sidecar.egress.every((l) => l.captureMode === 'NONE')) return;
     const importsAll = sidecar.egress.some((l) => !l.port && l.hosts.some((h) => h.raw === '*/*') && !l.hosts.some((h) => h.raw.startsWith('~')));
     if (importsAll) return;
     const kept = new Map<Service, Set<number>>();

@@ -60,10 +60,13 @@ export function loadConfig(file: string, displayPath: string): Config {
   const locate = (path: JsonPath, target?: Target): Range => parsed.source.locate(0, path, target);
   const obj = asObject(value);
   if (!obj) throw new ConfigError(`${displayPath}:1:1: the config must be a mapping, got ${Array.isArray(value) ? 'a list' : typeof value}`);
+  // YAML 1.1 (as Kubernetes reads it) turns an unquoted `off` into false: that is what the user meant.
+  const rules = asObject(obj.rules);
+  if (rules) for (const [id, v] of Object.entries(rules)) if (v === false) rules[id] = 'off';
   const errors = validateConfig(obj);
   if (errors.length) {
     const e = errors[0]!;
-    const r = locate(e.path);
+    const r = locate(e.path, e.target);
     throw new ConfigError(`${displayPath}:${r.start.line}:${r.start.column}: ${e.message}`);
   }
   return {
@@ -82,7 +85,7 @@ export function loadConfig(file: string, displayPath: string): Config {
 let validator: ((v: unknown) => boolean) & { errors?: ErrorObject[] | null } | undefined;
 
 /** Validation of extra sections (expect, customRules, …) is added to the schema file by the features that own them. */
-function validateConfig(obj: JsonObject): { path: JsonPath; message: string }[] {
+function validateConfig(obj: JsonObject): { path: JsonPath; message: string; target?: Target }[] {
   if (!validator) {
     const schema = JSON.parse(readFileSync(join(packageRoot(), 'schemas', 'config.schema.json'), 'utf8')) as object;
     validator = new Ajv({ allErrors: true, strict: false }).compile(schema);
@@ -96,7 +99,7 @@ function validateConfig(obj: JsonObject): { path: JsonPath; message: string }[] 
     const where = path.length ? path.join('.') : 'the config';
     if (e.keyword === 'additionalProperties') {
       const key = (e.params as { additionalProperty: string }).additionalProperty;
-      return { path: [...path, key], message: `unknown key "${key}" in ${where}` };
+      return { path: [...path, key], message: `unknown key "${key}" in ${where}`, target: 'key' };
     }
     if (e.keyword === 'enum') {
       const allowed = (e.params as { allowedValues: unknown[] }).allowedValues.map((v) => JSON.stringify(v)).join(', ');

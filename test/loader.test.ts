@@ -2,7 +2,7 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { parseSource, parseYaml } from '../src/loader/parse.js';
 import { decode, readManifestFile } from '../src/loader/read.js';
 import { MAX_BLOCK_COLUMN, MAX_NESTING, valueTooDeep } from '../src/loader/limits.js';
@@ -106,6 +106,18 @@ describe('YAML as Kubernetes reads it', () => {
     expect(Object.getPrototypeOf(doc)).toBe(Object.prototype);
     expect(Object.keys(doc)).toEqual(['__proto__', 'constructor', 'a']);
     expect(({} as { polluted?: unknown }).polluted).toBeUndefined();
+  });
+
+  it('reports a mapping used as a key, and prints no warning of its own', () => {
+    const emitted = vi.spyOn(process, 'emitWarning');
+    const logged = vi.spyOn(console, 'warn');
+    const { reports } = parseYaml('k.yaml', 'labels:\n  ? {app: x}\n  : web\n');
+    expect(reports.map((r) => `${r.ruleId} ${at(r.range)} ${r.message}`)).toEqual([
+      'parse-error 2:5 a mapping or list is used as a key: Kubernetes objects need plain keys (check the indentation or quote the key)',
+    ]);
+    expect(emitted).not.toHaveBeenCalled();
+    expect(logged).not.toHaveBeenCalled();
+    vi.restoreAllMocks();
   });
 
   it('says what a non-resource is, and warns about half a resource', () => {

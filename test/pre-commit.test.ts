@@ -3,10 +3,10 @@
 // environment each time, a .pre-commit-config.yaml install is built once; each build takes 10–30 s with a warm
 // npm cache, so the file takes two builds. Skipped only when pre-commit is absent outside CI.
 import { spawnSync, type SpawnSyncReturns } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { asArray, asObject } from '../src/json.js';
 import { parseYaml } from '../src/loader/parse.js';
 import { ROOT } from './helpers/cli.js';
@@ -70,6 +70,7 @@ describe.skipIf(!available)('pre-commit hooks', () => {
     mkdirSync(project);
     snapshotOfWorkingTree(project);
   }, 120_000);
+  afterAll(() => rmSync(work, { recursive: true, force: true }));
 
   it('installs with npm, builds through prepare, and fails on a broken Sidecar naming the rule', () => {
     const r = tryRepo(userRepo({ ...seed, 'sidecar-broken.yaml': BROKEN_SIDECAR }), 'istio-lint', '--all-files');

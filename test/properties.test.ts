@@ -5,13 +5,11 @@ import { describe, expect, it } from 'vitest';
 import {
   allOf,
   damageText,
-  egressHost,
   meshInput,
   mutate,
   mutation,
   pipeline,
   reportOf,
-  sidecar,
   textDamage,
   toFiles,
   verdicts,
@@ -69,9 +67,11 @@ function broken(before: Map<string, string>, after: Map<string, string>, from: s
 }
 
 describe('reachability invariants', () => {
+  // Where a Service has no pods, a "200" can be a call that a TCP catch-all listener sent to another service's
+  // cluster; importing the real destination then shows its 503. With endpoints everywhere that cannot happen.
   it('adding */* to a Sidecar’s egress hosts never turns a 200 into something else', () => {
     fc.assert(
-      fc.property(meshInput(), fc.nat(), (m, pick) => {
+      fc.property(meshInput({ endpoints: true }), fc.nat(), (m, pick) => {
         fc.pre(m.sidecars.length > 0);
         const i = pick % m.sidecars.length;
         const widened = structuredClone(m.sidecars);
@@ -102,7 +102,7 @@ describe('reachability invariants', () => {
 
   it('a workload without a Sidecar gets the verdicts it gets with a Sidecar importing */* under the same policy', () => {
     fc.assert(
-      fc.property(meshInput(false), fc.nat(), fc.boolean(), (m, pick, explicitMode) => {
+      fc.property(meshInput({ sidecars: false }), fc.nat(), fc.boolean(), (m, pick, explicitMode) => {
         const none = reportOf(allOf(m));
         const w = none.workloads[pick % none.workloads.length]!;
         const [namespace] = w.id.split('/');
@@ -147,6 +147,3 @@ describe('reachability invariants', () => {
   });
 });
 
-// Keep unused-export lint quiet for generators that tests above use only indirectly.
-void egressHost;
-void sidecar;

@@ -74,7 +74,7 @@ const EXPECTED: Record<string, { code: number; loader: [string, RegExp][]; schem
   'truncated.json': { code: 1, loader: [['1:69 error parse-error', /^flow map .* end with a \}/]], resources: 0 },
   'unknown-kind.yaml': { code: 1, loader: [], resources: 2 },
   'utf16.yaml': { code: 0, loader: [], resources: 1 },
-  'wrong-types.yaml': { code: 1, loader: [], schemaLines: [7, 8, 14, 17, 20, 22, 30, 37], resources: 5 },
+  'wrong-types.yaml': { code: 1, loader: [], schemaLines: [6, 8, 9, 15, 18, 21, 23, 31, 38], resources: 5 },
 };
 
 describe('malformed fixtures, one at a time', () => {

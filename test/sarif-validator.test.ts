@@ -1,11 +1,11 @@
 // Runs Microsoft's SARIF validator with GitHub's ingestion rules over what istio-lint writes.
 // Skipped only when the validator is not installed and we are not in CI; in CI it must run.
 import { spawnSync } from 'node:child_process';
-import { accessSync, chmodSync, constants, existsSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { accessSync, chmodSync, constants, existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Log } from 'sarif';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sarif } from '../src/formatters/sarif.js';
 import { BUILTIN_RULES } from '../src/registry.js';
 import { formatInput, MANY, META } from './helpers/format-input.js';
@@ -107,6 +107,8 @@ describe.skipIf(!available)('SARIF validator (Sarif;Gh rules)', () => {
     const rules = [...BUILTIN_RULES.map((r) => r.meta), ...Object.values(META).filter((m) => !BUILTIN_RULES.some((r) => r.meta.id === m.id))];
     cases.synthetic = sarif(formatInput(MANY, { rules, cwd: dir }));
   });
+
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   it('finds no errors or warnings in a clean run, the seed, many findings with suppressions, and stdin', () => {
     const files = Object.entries(cases).map(([name, text]) => {

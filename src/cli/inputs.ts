@@ -1,5 +1,5 @@
 // Shared by every command: config, paths and stdin → parsed files, plus findings for what could not be read.
-import { isAbsolute, relative, resolve } from 'node:path';
+import { isAbsolute, resolve, sep } from 'node:path';
 import { ConfigError, EMPTY_CONFIG, findConfig, loadConfig, type Config } from '../config.js';
 import { discover, display } from '../loader/discover.js';
 import { formatSize, readManifestFile } from '../loader/read.js';
@@ -56,7 +56,7 @@ export async function loadInputs(io: Io, opts: InputOptions): Promise<LoadedInpu
   // ignorePatterns in a config file are relative to its folder; --ignore-pattern to the working directory.
   const configDir = config.file ? resolve(config.file, '..') : io.cwd;
   const patterns = [
-    ...config.ignorePatterns.map((p) => rebase(io.cwd, configDir, p)),
+    ...config.ignorePatterns.map((p) => rebase(configDir, p)),
     ...opts.ignorePatterns,
   ];
   const paths = opts.paths.length ? opts.paths : ['.'];
@@ -113,12 +113,14 @@ async function readStdinText(io: Io, maxBytes: number): Promise<{ ok: true; text
   return { ok: true, text };
 }
 
-function rebase(cwd: string, configDir: string, pattern: string): string {
+// A config's ignorePatterns are relative to its folder: made absolute (the folder's own name escaped), they
+// match wherever the working directory is, even below that folder.
+function rebase(configDir: string, pattern: string): string {
   const negated = pattern.startsWith('!');
   const body = negated ? pattern.slice(1) : pattern;
-  const rel = relative(cwd, configDir);
-  const joined = rel && !isAbsolute(body) ? `${rel.split('\\').join('/')}/${body.replace(/^\.\//, '')}` : body;
-  return (negated ? '!' : '') + joined;
+  if (isAbsolute(body)) return pattern;
+  const base = configDir.split(sep).join('/').replace(/[\\*?[\]{}()!+@]/g, '\\$&');
+  return `${negated ? '!' : ''}${base}/${body.replace(/^\.\//, '')}`;
 }
 
 function readMeshConfigFile(io: Io, file: string, maxBytes: number): MeshConfigLayer {

@@ -10,7 +10,8 @@ export interface Discovery {
 }
 
 const MANIFEST_EXT = /\.(ya?ml|json)$/i;
-const ALWAYS_SKIPPED = new Set(['node_modules', '.git']);
+// Our own config files are not manifests; a file named on the command line is still read.
+const ALWAYS_SKIPPED = new Set(['node_modules', '.git', '.istio-lint.yaml', '.istio-lint.yml']);
 
 export function isGlob(p: string): boolean {
   return picomatch.scan(p).isGlob;
@@ -18,9 +19,11 @@ export function isGlob(p: string): boolean {
 
 export function discover(inputs: readonly string[], cwd: string, ignorePatterns: readonly string[]): Discovery {
   const ignored = ignorePatterns.length ? picomatch(ignorePatterns.map(normalizePattern), { dot: true }) : () => false;
+  // Patterns are relative to the working directory, or absolute (a config file's, rebased to its folder).
   const isIgnored = (abs: string): boolean => {
     const rel = toPosix(relative(cwd, abs));
-    return ignored(rel) || ignored(rel + '/');
+    const full = toPosix(abs);
+    return ignored(rel) || ignored(rel + '/') || ignored(full) || ignored(full + '/');
   };
   // Real path → the name it is shown under: a file reached twice (symlinks, overlapping arguments) is read once.
   const byReal = new Map<string, string>();
@@ -83,8 +86,10 @@ export function discover(inputs: readonly string[], cwd: string, ignorePatterns:
       const base = resolve(cwd, scan.base || '.');
       const match = picomatch(toPosix(scan.glob), { dot: false });
       const before = found.size;
+      const errorsBefore = errors.length;
       walk(base, (abs) => match(toPosix(relative(base, abs))));
-      if (found.size === before) errors.push({ path: input, message: 'no files match this pattern' });
+      // An unreadable base folder has already been reported; "no match" would only repeat it.
+      if (found.size === before && errors.length === errorsBefore) errors.push({ path: input, message: 'no files match this pattern' });
       continue;
     }
     const abs = resolve(cwd, input);

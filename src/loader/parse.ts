@@ -1,5 +1,5 @@
 // Text → SourceFile + Manifests. The only module that knows YAML: everything downstream sees plain JSON and paths.
-import { Composer, isAlias, isMap, isPair, isScalar, isSeq, Parser, type CST, type Document, type Scalar, type Tags } from 'yaml';
+import { Composer, isAlias, isMap, isPair, isScalar, isSeq, Parser, type CST, type Document, type Node, type Scalar, type Tags } from 'yaml';
 import { asObject, asString, formatPath, type JsonObject, type JsonPath } from '../json.js';
 import type { FileReport, Manifest, Range, SourceFile, Target } from '../types.js';
 import { isClusterScoped } from './kinds.js';
@@ -30,7 +30,8 @@ export interface ParsedYaml {
 // keeps timestamps and `1:20` as strings, and Date, Set, Map or bytes would surprise every reader downstream.
 const NOT_JSON = new Set(['timestamp', 'binary', 'omap', 'pairs', 'set'].map((t) => `tag:yaml.org,2002:${t}`));
 const jsonTags = (tags: Tags): Tags => tags.filter((t) => !(typeof t === 'object' && (NOT_JSON.has(t.tag) || t.format === 'TIME')));
-const YAML_OPTIONS = { version: '1.1', merge: true, uniqueKeys: false, customTags: jsonTags } as const;
+// logLevel 'error': the library must not print warnings on stderr; every problem is a finding instead.
+const YAML_OPTIONS = { version: '1.1', merge: true, uniqueKeys: false, customTags: jsonTags, logLevel: 'error' } as const;
 
 /** Parses a YAML (or JSON) text. Never throws: every problem becomes a FileReport with a position. */
 export function parseYaml(path: string, rawText: string): ParsedYaml {
@@ -116,7 +117,11 @@ export function parseYaml(path: string, rawText: string): ParsedYaml {
     }
     for (const w of doc.warnings) report('parse-error', yamlMessage(w.message, w.code), w.pos[0], w.pos[1], 'warning');
     if (doc.errors.length) return;
-    const { duplicates, hasAliases } = scanKeys(doc);
+    const { duplicates, hasAliases, complexKeys } = scanKeys(doc);
+    for (const key of complexKeys) {
+      const [s, e] = nodeRange(key) ?? [0, 0];
+      report('parse-error', 'a mapping or list is used as a key: Kubernetes objects need plain keys (check the indentation or quote the key)', s, e);
+    }
     for (const dup of duplicates) {
       const [s, e] = nodeRange(dup.key) ?? [0, 0];
       report('duplicate-key', duplicateKeyMessage(dup.name, index.position(dup.firstAt).line), s, e);
@@ -135,8 +140,9 @@ export function parseYaml(path: string, rawText: string): ParsedYaml {
 }
 
 /** Keys written twice in one mapping (merged keys are not duplicates: that is what `<<` is for), and whether aliases occur. */
-function scanKeys(doc: Document): { duplicates: { name: string; key: Scalar; firstAt: number }[]; hasAliases: boolean } {
+function scanKeys(doc: Document): { duplicates: { name: string; key: Scalar; firstAt: number }[]; hasAliases: boolean; complexKeys: Node[] } {
   const duplicates: { name: string; key: Scalar; firstAt: number }[] = [];
+  const complexKeys: Node[] = [];
   let hasAliases = false;
   const stack: unknown[] = [doc.contents];
   while (stack.length) {
@@ -149,6 +155,7 @@ function scanKeys(doc: Document): { duplicates: { name: string; key: Scalar; fir
       if (!isPair(item)) continue;
       stack.push(item.key, item.value);
       const key = item.key;
+      if (isMap(key) || isSeq(key)) complexKeys.push(key);
       if (!isScalar(key) || isMergeKey(key)) continue;
       const name = String(key.value);
       const first = seen.get(name);
@@ -156,7 +163,7 @@ function scanKeys(doc: Document): { duplicates: { name: string; key: Scalar; fir
       else duplicates.push({ name, key, firstAt: first });
     }
   }
-  return { duplicates, hasAliases };
+  return { duplicates, hasAliases, complexKeys };
 }
 
 /** Parses a manifest text into Kubernetes objects; List items become objects of their own, positions kept. */

@@ -1,12 +1,14 @@
 // Manifests → Mesh: reads every resource defensively (shapes are not trusted; schema findings cover them).
 import { asArray, asInt, asObject, asString, asStringMap, type JsonPath, type JsonValue } from '../json.js';
 import type { Manifest } from '../types.js';
+import { readEndpointSet } from './endpoint-sets.js';
 import { resolveMeshSettings, type MeshConfigLayer } from './mesh-config.js';
 import { servicePortProtocol, parseProtocol } from './protocol.js';
 import type {
   ContainerPort,
   EgressHost,
   EgressListener,
+  EndpointSet,
   Labels,
   Mesh,
   MeshSettings,
@@ -49,6 +51,7 @@ export function buildMesh(manifests: readonly Manifest[], options: BuildOptions)
   const services: Service[] = [];
   const sidecars: Sidecar[] = [];
   const virtualServices: VirtualService[] = [];
+  const endpointSets: EndpointSet[] = [];
 
   for (const m of manifests) {
     if (m.kind === 'Namespace') {
@@ -65,6 +68,9 @@ export function buildMesh(manifests: readonly Manifest[], options: BuildOptions)
       sidecars.push(readSidecar(m));
     } else if (m.kind === 'VirtualService' && isIstio(m)) {
       virtualServices.push(readVirtualService(m));
+    } else if ((m.kind === 'EndpointSlice' && m.apiVersion.startsWith('discovery.k8s.io/')) || (m.kind === 'Endpoints' && m.apiVersion === 'v1')) {
+      const e = readEndpointSet(m);
+      if (e) endpointSets.push(e);
     }
   }
 
@@ -94,6 +100,7 @@ export function buildMesh(manifests: readonly Manifest[], options: BuildOptions)
     services: freeze(services, (s) => `${s.namespace}/${s.hostname}/${s.source}`),
     sidecars: freeze(sidecars, (s) => `${s.namespace}/${s.name}`),
     virtualServices: freeze(virtualServices, (v) => `${v.namespace}/${v.name}`),
+    endpointSets: freeze(endpointSets, (e) => `${e.namespace}/${e.service}/${e.manifest.name}`),
     assumptions: Object.freeze(assumptions),
     assumeInjected: options.assumeInjected,
   });

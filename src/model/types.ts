@@ -133,6 +133,17 @@ export interface VirtualService {
   readonly manifest: Manifest;
 }
 
+/** Addresses of a Service from an EndpointSlice (discovery.k8s.io) or Endpoints (v1) object in the input. */
+export interface EndpointSet {
+  readonly namespace: string;
+  /** The Service it belongs to: the kubernetes.io/service-name label, or the Endpoints' own name. */
+  readonly service: string;
+  readonly addresses: readonly { readonly ip: string; readonly ready: boolean }[];
+  /** Ports by name and number; empty means every port of the Service. */
+  readonly ports: readonly { readonly name?: string; readonly port: number }[];
+  readonly manifest: Manifest;
+}
+
 export interface MeshSettings {
   readonly outboundMode: OutboundMode;
   readonly rootNamespace: string;
@@ -152,6 +163,8 @@ export interface Mesh {
   readonly services: readonly Service[];
   readonly sidecars: readonly Sidecar[];
   readonly virtualServices: readonly VirtualService[];
+  /** EndpointSlice / Endpoints objects of the input, sorted by namespace/service (absent in older models). */
+  readonly endpointSets?: readonly EndpointSet[];
   /** Things the model had to assume about the cluster, for the report. */
   readonly assumptions: readonly string[];
   readonly assumeInjected: boolean;

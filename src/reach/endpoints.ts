@@ -1,13 +1,15 @@
 // Does a service's cluster have endpoints? (rule group K; L3 for ServiceEntries)
 // Endpoints are the input's workloads whose pod labels match: the input is all we know about running pods.
 import { formatLabels, selectorMatches } from '../model/labels.js';
-import type { Mesh, Service, ServicePort, Workload } from '../model/types.js';
+import type { EndpointSet, Mesh, Service, ServicePort, Workload } from '../model/types.js';
 import { UNCONFIRMED, unconfirmed } from './unconfirmed.js';
 
 export interface Endpoints {
   readonly has: boolean;
   /** Pods behind it, when known from selectors (headless listeners and DNS need them). */
   readonly pods: readonly Workload[];
+  /** Ready IPs from EndpointSlice/Endpoints objects of the input, when there are any. */
+  readonly addresses?: readonly string[];
   /** "pods of foo/helloworld-foo", "no workload in foo has app=x", … */
   readonly text: string;
   /** Envoy's cluster type for proxy-config (EDS, ORIGINAL_DST, STRICT_DNS, LOGICAL_DNS). */
@@ -72,9 +74,38 @@ export function endpointsOf(mesh: Mesh, svc: Service, port: ServicePort): Endpoi
   }
 }
 
+const setIndex = new WeakMap<Mesh, Map<string, EndpointSet[]>>();
+
+function setsOf(mesh: Mesh, svc: Service): readonly EndpointSet[] {
+  let index = setIndex.get(mesh);
+  if (!index) {
+    index = new Map();
+    for (const e of mesh.endpointSets ?? []) {
+      const k = `${e.namespace}/${e.service}`;
+      const list = index.get(k);
+      if (list) list.push(e);
+      else index.set(k, [e]);
+    }
+    setIndex.set(mesh, index);
+  }
+  return index.get(`${svc.namespace}/${svc.name}`) ?? [];
+}
+
+/** Endpoints written in the input win over selector guesses: they are what the cluster reported. */
+function fromSets(sets: readonly EndpointSet[], port: ServicePort, pods: readonly Workload[], type: string): Endpoints {
+  const names = sets.map((e) => `${e.manifest.kind} ${e.manifest.name}`).join(', ');
+  const addresses = sets
+    .filter((e) => !e.ports.length || e.ports.some((p) => (port.name ? p.name === port.name : true)))
+    .flatMap((e) => e.addresses.filter((a) => a.ready).map((a) => a.ip));
+  if (!addresses.length) return { has: false, pods, addresses, text: `${names} list${sets.length > 1 ? '' : 's'} no ready address for port ${port.name ?? port.port}`, clusterType: type };
+  return { has: true, pods, addresses, text: `${addresses.length} ready address${addresses.length > 1 ? 'es' : ''} in ${names}`, clusterType: type };
+}
+
 function kubeEndpoints(mesh: Mesh, svc: Service, port: ServicePort): Endpoints {
   const kube = svc.kube!;
   const type = kube.headless ? 'ORIGINAL_DST' : 'EDS';
+  const sets = setsOf(mesh, svc);
+  if (sets.length) return fromSets(sets, port, kube.selector ? running(selectedWorkloads(mesh, svc.namespace, kube.selector)) : [], type);
   if (!kube.selector) {
     return { has: UNCONFIRMED.selectorlessEndpoints.value, pods: [], text: `Service ${svc.namespace}/${svc.name} has no selector ${unconfirmed(UNCONFIRMED.selectorlessEndpoints)}`, clusterType: type };
   }

@@ -95,8 +95,8 @@ function addService(reg: Registry, choice: ScopeChoice, set: ListenerSet, v: Egr
   const a = addressesOf(svc, choice.dnsCapture);
   // Headless Kubernetes Services: TCP/auto ports get one listener per pod IP, and none without pods (G7).
   if (!bind && v.portNumber === undefined && svc.kube?.headless) {
-    for (const pod of reg.endpoints(svc, sp).pods) {
-      const address = `PodIP(${pod.id})`;
+    const eps = reg.endpoints(svc, sp);
+    for (const address of eps.addresses?.length ? eps.addresses : eps.pods.map((pod) => `PodIP(${pod.id})`)) {
       add(set, { address, port, fam, route: `${svc.hostname}:${port}`, bindToPort, view: v, origin, tcp: tcpChains(choice, v, imp, sp, port, protocol, address, [], true, origin) });
     }
     return;

@@ -44,9 +44,12 @@ export function viaService(reg: Registry, svc: Service, clientNs: string, depth 
   }
   if (svc.kube?.headless) {
     const first = svc.ports[0];
-    const pods = first ? reg.endpoints(svc, first).pods : [];
-    if (!pods.length) return { failure: `headless Service ${svc.namespace}/${svc.name} has no pods, so its name has no A records`, svc };
-    return { dest: destOf(`PodIP(${pods[0]!.id})`, `a pod IP of ${pods[0]!.id} (headless)`), svc };
+    const eps = first ? reg.endpoints(svc, first) : undefined;
+    const ip = eps?.addresses?.[0];
+    if (ip) return { dest: destOf(ip, `the pod IP ${ip} (headless)`), svc };
+    const pod = eps?.pods[0];
+    if (!pod) return { failure: `headless Service ${svc.namespace}/${svc.name} has no pods, so its name has no A records`, svc };
+    return { dest: destOf(`PodIP(${pod.id})`, `a pod IP of ${pod.id} (headless)`), svc };
   }
   if (svc.kube) return { dest: destOf(a.primary, `the ClusterIP of ${shortName(svc)}`), svc };
   if (a.primary !== '0.0.0.0') {

@@ -113,11 +113,38 @@ export interface MeshInput {
   readonly mesh?: Obj;
 }
 
-/** A small mesh; `withSidecars: false` gives one without any Sidecar. */
-export function meshInput(withSidecars = true): fc.Arbitrary<MeshInput> {
+const identity = (o: Obj): string => {
+  const md = o.metadata as { name?: string; namespace?: string };
+  return `${String(o.kind)}/${md.namespace}/${md.name}`;
+};
+
+/** One object per kind/namespace/name: two objects with one identity are one object applied twice, not a mesh. */
+const unique = (objs: Obj[]): Obj[] => [...new Map(objs.map((o) => [identity(o), o] as const)).values()];
+
+/** Every Service gets a workload its selector matches, so that no verdict is a 503 for want of endpoints. */
+function withEndpoints(objs: Obj[]): Obj[] {
+  const extra: Obj[] = [];
+  for (const o of objs) {
+    if (o.kind !== 'Service') continue;
+    const md = o.metadata as { namespace: string };
+    const app = ((o.spec as Obj).selector as { app: string }).app;
+    extra.push({
+      apiVersion: 'apps/v1',
+      kind: 'Deployment',
+      metadata: { name: `wl-${app}`, namespace: md.namespace },
+      spec: { selector: { matchLabels: { app } }, template: { metadata: { labels: { app } }, spec: { containers: [{ name: app, image: `example/${app}` }] } } },
+    });
+  }
+  return [...objs, ...extra];
+}
+
+/** A small mesh; `sidecars: false` gives one without any Sidecar, `endpoints: true` one where every Service has pods. */
+export function meshInput(opts: { sidecars?: boolean; endpoints?: boolean } = {}): fc.Arbitrary<MeshInput> {
   return fc.record({
-    base: fc.tuple(fc.array(service, { minLength: 1, maxLength: 4 }), fc.array(workload, { minLength: 1, maxLength: 3 }), fc.array(serviceEntry, { maxLength: 2 })).map(([s, w, e]) => [...s, ...w, ...e]),
-    sidecars: withSidecars ? fc.array(sidecar, { maxLength: 3 }) : fc.constant([]),
+    base: fc
+      .tuple(fc.array(service, { minLength: 1, maxLength: 4 }), fc.array(workload, { minLength: 1, maxLength: 3 }), fc.array(serviceEntry, { maxLength: 2 }))
+      .map(([s, w, e]) => unique(opts.endpoints ? withEndpoints([...s, ...w, ...e]) : [...s, ...w, ...e])),
+    sidecars: opts.sidecars === false ? fc.constant([]) : fc.array(sidecar, { maxLength: 3 }).map(unique),
     mesh: fc.option(meshConfigMap, { nil: undefined }),
   });
 }
@@ -176,7 +203,7 @@ export function mutate(obj: Obj, ms: readonly Mutation[]): unknown {
     const paths = pathsOf(root);
     const path = paths[m.pick % paths.length]!;
     if (path.length === 0) {
-      root = m.op === 'wrap' ? [root] : m.op === 'replace' ? m.value : null;
+      root = m.op === 'wrap' ? [root] : m.op === 'replace' ? structuredClone(m.value) : null;
       continue;
     }
     const parent = path.slice(0, -1).reduce<unknown>((o, k) => (o as Record<string | number, unknown>)[k], root) as Record<string | number, unknown>;
@@ -185,7 +212,7 @@ export function mutate(obj: Obj, ms: readonly Mutation[]): unknown {
       if (Array.isArray(parent)) parent.splice(key as number, 1);
       else delete parent[key];
     } else {
-      parent[key] = m.op === 'wrap' ? [parent[key]] : m.value;
+      parent[key] = m.op === 'wrap' ? [parent[key]] : structuredClone(m.value);
     }
   }
   return root;

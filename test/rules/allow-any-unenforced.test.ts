@@ -7,7 +7,7 @@ const nsWide = 'apiVersion: v1\nkind: Service\nmetadata: {name: a, namespace: ba
 
 ruleTester(rule, {
   valid: [
-    { name: 'REGISTRY_ONLY, */*, no egress, an egressProxy', fixture: `${dir}/valid/enforced.yaml` },
+    { name: 'REGISTRY_ONLY, */*, no egress, an egressProxy, captureMode NONE', fixture: `${dir}/valid/enforced.yaml` },
     { name: 'the seed sets REGISTRY_ONLY on both Sidecars', files: seedFiles() },
     { name: 'REGISTRY_ONLY from the mesh config', mesh: { outboundTrafficPolicy: { mode: 'REGISTRY_ONLY' } }, yaml: nsWide },
     {

@@ -32,13 +32,15 @@ export function tokenValues(row: { id: string; sidecar: string | null }, col: De
   return [row.sidecar ?? '', row.id, col.host, shortName(col), String(col.port)];
 }
 
-export function encodeReason(reason: string, values: readonly string[]): string {
-  if (PRIVATE.test(reason) || values.some((v) => PRIVATE.test(v))) return RAW + reason;
+/** `clean`: the caller has checked that no value holds a private-use character (checked here otherwise). */
+export function encodeReason(reason: string, values: readonly string[], clean = false): string {
+  if (PRIVATE.test(reason) || (!clean && values.some((v) => PRIVATE.test(v)))) return RAW + reason;
   let s = reason;
-  values.forEach((v, i) => {
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i]!;
     // Single characters would turn most text into tokens for no gain; ports of one digit stay literal.
-    if (v.length >= 2) s = s.split(v).join(TOKENS[i]!);
-  });
+    if (v.length >= 2 && s.includes(v)) s = s.replaceAll(v, TOKENS[i]!);
+  }
   return s;
 }
 
@@ -103,31 +105,56 @@ export function matrixOf(report: ReachReport, destinations?: readonly Destinatio
   const reasonIndex = new Map<string, number>();
   const reasons: string[] = [];
   const counts = VERDICTS.map(() => 0);
-  const cells: { v: string[]; r: number[] }[] = [];
-  for (const row of rows) {
-    const v = cols.map(() => NO_PAIR);
-    const r = cols.map(() => 0);
+  const verdictIndex = new Map<string, number>(VERDICTS.map((v, i) => [v, i]));
+  // Token values per column and per row, computed once: 2M cells must not cost 2M small arrays.
+  const colValues = cols.map((c) => [c.host, shortName(c), String(c.port)]);
+  // Workloads of one scope get the same reason text per column: encode it once per column and Sidecar. A template
+  // is reused only when it does not name the workload (so decoding with another row's values gives the same text).
+  const memos = cols.map(() => new Map<string, Map<string, number>>());
+  const cells = rows.map((row) => {
+    const v = new Uint8Array(cols.length).fill(255);
+    const r = new Uint32Array(cols.length);
+    const values = [row.sidecar ?? '', row.id, '', '', ''];
+    const rowClean = !PRIVATE.test(values[0]!) && !PRIVATE.test(values[1]!);
     for (const p of byFrom.get(row.id) ?? []) {
       const c = colIndex.get(p.to)!;
-      if (v[c] !== NO_PAIR) continue;
-      const vi = VERDICTS.indexOf(p.verdict);
-      v[c] = String(vi);
+      if (v[c] !== 255) continue;
+      const vi = verdictIndex.get(p.verdict) ?? 0;
+      v[c] = vi;
       counts[vi]!++;
-      const t = encodeReason(p.reason, tokenValues(row, cols[c]!));
+      let memo = memos[c]!.get(values[0]!);
+      if (!memo) memos[c]!.set(values[0]!, (memo = new Map()));
+      const hit = memo.get(p.reason);
+      if (hit !== undefined) {
+        r[c] = hit;
+        continue;
+      }
+      const cv = colValues[c]!;
+      values[2] = cv[0]!;
+      values[3] = cv[1]!;
+      values[4] = cv[2]!;
+      const t = encodeReason(p.reason, values, rowClean && !PRIVATE.test(cv[0]!) && !PRIVATE.test(cv[1]!));
       let ri = reasonIndex.get(t);
       if (ri === undefined) reasonIndex.set(t, (ri = reasons.push(t) - 1));
       r[c] = ri;
+      if (!t.includes(TOKENS[1])) memo.set(p.reason, ri);
     }
-    cells.push({ v, r });
-  }
+    return { v, r };
+  });
   const width = indexWidth(reasons.length);
+  const codes = reasons.map((_, i) => encodeIndex(i, width));
   const patternIndex = new Map<string, number>();
   const patterns: [string, string][] = [];
   const rowPattern = cells.map(({ v, r }) => {
-    const pattern: [string, string] = [v.join(''), r.map((i) => encodeIndex(i, width)).join('')];
-    const key = `${pattern[0]}|${pattern[1]}`;
+    let vs = '';
+    let rs = '';
+    for (let c = 0; c < v.length; c++) {
+      vs += v[c] === 255 ? NO_PAIR : String(v[c]);
+      rs += codes[r[c]!]!;
+    }
+    const key = `${vs}|${rs}`;
     let pi = patternIndex.get(key);
-    if (pi === undefined) patternIndex.set(key, (pi = patterns.push(pattern) - 1));
+    if (pi === undefined) patternIndex.set(key, (pi = patterns.push([vs, rs]) - 1));
     return pi;
   });
   return { rows, cols, patterns, rowPattern, reasons, width, counts };

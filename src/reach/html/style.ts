@@ -31,7 +31,7 @@ body { display: flex; flex-direction: column; background: var(--bg); color: var(
 button, input, select { font: inherit; color: inherit; }
 code, .mono { font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, "DejaVu Sans Mono", monospace; font-size: 12px; }
 :focus-visible { outline: 2px solid var(--accent); outline-offset: 1px; }
-.top { padding: 12px 16px 10px; border-bottom: 1px solid var(--line); background: var(--head); display: grid; gap: 10px; }
+.top { padding: 10px 16px; border-bottom: 1px solid var(--line); background: var(--head); display: grid; gap: 8px; }
 .brand { display: flex; align-items: baseline; gap: 12px; flex-wrap: wrap; }
 .brand h1 { font-size: 17px; margin: 0; font-weight: 650; letter-spacing: -.01em; }
 .brand h1 span { color: var(--muted); font-weight: 500; }
@@ -49,16 +49,17 @@ code, .mono { font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, "DejaV
 .v3 { background: var(--v3-bg); color: var(--v3-fg); border-color: var(--v3-bd); }
 .v4 { background: var(--v4-bg); color: var(--v4-fg); border-color: var(--v4-bd); }
 .v5 { background: var(--v5-bg); color: var(--v5-fg); border-color: var(--v5-bd); }
-.filters { display: flex; align-items: center; gap: 8px; flex-wrap: wrap; }
+.filters { display: flex; align-items: center; gap: 8px 10px; flex-wrap: wrap; }
 .filters label { display: inline-flex; align-items: center; gap: 6px; color: var(--muted); }
 .filters select, .filters input { background: var(--bg); border: 1px solid var(--line); border-radius: 6px; padding: 4px 8px; }
-.filters input { width: 280px; }
+.filters input { width: 300px; }
 .seg { display: inline-flex; border: 1px solid var(--line); border-radius: 6px; overflow: hidden; }
 .seg button, .btn { background: var(--bg); border: 0; padding: 4px 10px; cursor: pointer; }
 .seg button + button { border-left: 1px solid var(--line); }
 .seg button[aria-pressed="true"] { background: var(--accent); color: #fff; }
 .btn { border: 1px solid var(--line); border-radius: 6px; }
 .btn[aria-pressed="true"] { border-color: var(--accent); color: var(--accent); }
+.push { margin-left: auto; }
 .shown { color: var(--muted); margin-left: auto; font-variant-numeric: tabular-nums; }
 main { flex: 1; display: flex; min-height: 0; }
 .grid { flex: 1; overflow: auto; position: relative; min-width: 0; }
@@ -99,7 +100,7 @@ main { flex: 1; display: flex; min-height: 0; }
 .cell:focus { outline: 2px solid var(--accent); outline-offset: 1px; z-index: 1; }
 .cell.act { box-shadow: 0 0 0 2px var(--accent); }
 .empty { position: absolute; left: var(--rw); top: 90px; padding: 16px; color: var(--muted); }
-aside { width: 440px; flex: none; overflow: auto; border-left: 1px solid var(--line); background: var(--panel); padding: 14px 16px 24px; }
+aside { width: 420px; flex: none; overflow: auto; border-left: 1px solid var(--line); background: var(--panel); padding: 14px 16px 24px; }
 aside h2 { font-size: 15px; margin: 0 0 2px; word-break: break-all; }
 aside h3 { font-size: 12px; text-transform: uppercase; letter-spacing: .04em; color: var(--muted); margin: 18px 0 6px; }
 aside .close { float: right; }
@@ -132,7 +133,7 @@ details > summary { cursor: pointer; }
 footer { border-top: 1px solid var(--line); padding: 6px 16px; color: var(--muted); font-size: 12px; display: flex; gap: 16px; flex-wrap: wrap; align-items: baseline; background: var(--head); }
 footer details[open] { width: 100%; }
 footer ul { margin: 4px 0 6px; padding-left: 18px; max-height: 30vh; overflow: auto; }
-#tip { position: fixed; z-index: 10; max-width: 520px; background: var(--panel); color: var(--fg); border: 1px solid var(--line);
+#tip { position: fixed; z-index: 10; max-width: 460px; background: var(--panel); color: var(--fg); border: 1px solid var(--line);
   border-radius: 8px; box-shadow: var(--shadow); padding: 10px 12px; pointer-events: none; font-size: 12.5px; }
 #tip .route { font-weight: 600; word-break: break-all; margin-top: 6px; }
 #tip .hint { color: var(--muted); margin-top: 6px; font-size: 11.5px; }
