@@ -1,14 +1,16 @@
+// Schema validation as a rule: the messages and paths come from src/schema.ts (ajv against schemas/*.schema.json).
 import { defineRule } from '../src/rule.js';
 import { validateManifest } from '../src/schema.js';
 
 export default defineRule({
   meta: {
     id: 'schema',
-    description: 'A resource does not match the JSON Schema of its kind',
+    description: 'A resource does not match the JSON Schema of its kind: a wrong type, a value outside its enum or range, a missing required field or an unknown field',
     rationale:
-      'The API server (or Istio\'s admission webhook) rejects objects whose fields have the wrong type or an unknown value, so `kubectl apply` fails; if validation is bypassed, Istio ignores or misreads the field.',
-    remediation: 'Fix the field as the message says; see the Kubernetes or Istio API reference for its type.',
+      "The API server rejects such objects (`kubectl apply` fails on wrong types, unknown fields under strict field validation, bad names or label values), and so do Istio's CRD schemas and validating webhook (ports outside 1..65535, unknown protocols or enum values). If validation is bypassed, Istio drops or misreads the field, and the mesh does not do what the manifest says. Unknown fields in an IstioOperator's meshConfig are only warnings: istioctl ignores them.",
+    remediation: 'Fix the field as the message says (quote strings such as label values, remove quotes around numbers, correct the spelling of a field); see the Kubernetes or Istio API reference of the kind.',
     severity: 'error',
+    kinds: ['Sidecar', 'ServiceEntry', 'VirtualService', 'IstioOperator', 'Namespace', 'Service', 'Pod', 'Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet', 'Job', 'CronJob', 'ConfigMap'],
     peers: ['IST0106'],
     example: 'apiVersion: networking.istio.io/v1\nkind: Sidecar\nmetadata:\n  name: bad\nspec:\n  egress:\n    - port:\n        number: http\n      hosts: ["./*"]\n',
   },

@@ -13,10 +13,11 @@ describe('paths', () => {
       'deep/README.md': '# not yaml\n',
       'node_modules/dep/x.yaml': BAD_PORT('dep'),
       '.git/y.yaml': BAD_PORT('git'),
+      '.istio-lint.yml': 'rules: {}\n',
       'generated/z.yaml': BAD_PORT('generated'),
     });
 
-  it('a directory is walked recursively for .yaml, .yml and .json; node_modules and .git are skipped', async () => {
+  it('a directory is walked recursively for .yaml, .yml and .json; node_modules, .git and config files are skipped', async () => {
     const r = await runCli(['--no-config', '--format', 'json', '.'], { cwd: tree() });
     expect(where(r.stdout)).toEqual([
       'deep/er/nested.yml:7:11 error schema',

@@ -102,6 +102,11 @@ export async function runLint(argv: readonly string[], io: Io): Promise<number> 
     if (first) first.file = values.output;
   }
   const cliRules = parseRuleFlags(values.rule ?? [], known);
+  // Usage errors before any output: a report followed by exit 2 would be read as a result.
+  const maxWarnings = values['max-warnings'] === undefined ? undefined : Number(values['max-warnings']);
+  if (maxWarnings !== undefined && (!/^\d+$/.test(values['max-warnings']!.trim()) || !Number.isInteger(maxWarnings))) {
+    throw new UsageError(`--max-warnings: expected a whole number, got ${JSON.stringify(values['max-warnings'])}`);
+  }
   const input = inputOptions(values, positionals);
 
   if (values['print-config']) {
@@ -158,10 +163,6 @@ export async function runLint(argv: readonly string[], io: Io): Promise<number> 
 
   const s = summarize({ findings, files: 0, resources: 0 });
   const atOrAbove = findings.some((f) => !f.suppressed && SEVERITY_RANK[f.severity] >= SEVERITY_RANK[failOn]);
-  const maxWarnings = values['max-warnings'] === undefined ? undefined : Number(values['max-warnings']);
-  if (maxWarnings !== undefined && (!Number.isInteger(maxWarnings) || maxWarnings < 0)) {
-    throw new UsageError(`--max-warnings: expected a whole number, got ${JSON.stringify(values['max-warnings'])}`);
-  }
   const tooManyWarnings = maxWarnings !== undefined && s.warnings > maxWarnings;
   if (tooManyWarnings) io.stderr(`istio-lint: ${s.warnings} warnings, more than --max-warnings ${maxWarnings}\n`);
   return atOrAbove || tooManyWarnings ? 1 : 0;

@@ -35,7 +35,7 @@ export function mermaidOf(g: Graph, title?: string): string {
     const lines = ns.nodes.map((n) => {
       const id = n.kind === 'workload' ? `w${w++}` : `s${s++}`;
       ids.set(n.id, id);
-      const text = `"${mermaidText(n.label)}<br/><small>${mermaidText(n.detail)}</small>"`;
+      const text = `"${mermaidText(n.label)}<br/>${mermaidText(n.detail)}"`;
       return n.kind === 'workload' ? `${id}[${text}]:::workload` : `${id}([${text}]):::service`;
     });
     if (!ns.name) {
