@@ -15,6 +15,8 @@ export default defineRule({
       'A Sidecar\'s egress hosts decide which services the proxy gets configuration for, not which destinations it may reach. Under ALLOW_ANY (Istio\'s default) a call to anything not imported falls through to PassthroughCluster: it still succeeds, but as plain TCP to the original address, without mesh routing, retries, mTLS or telemetry (and it fails against a STRICT mTLS server). Users often expect the host list to block traffic. The finding is a warning when the Sidecar lists specific hosts (an allow-list), does not set ALLOW_ANY itself, and the input shows a service it leaves out. Namespace-wide imports such as `./*` and `istio-system/*` are the configuration scoping Istio recommends for performance: they get an informational finding only when the input shows a service that slips through.',
     remediation: 'Set `outboundTrafficPolicy.mode: REGISTRY_ONLY` on the Sidecar (or mesh-wide) if the hosts are meant to restrict traffic; if the Sidecar only scopes configuration, suppress the finding.',
     severity: 'warning',
+    // Egress hosts look like an allow-list, but ALLOW_ANY passes every other destination too.
+    securitySeverity: 7.0,
     kinds: ['Sidecar'],
     tags: ['security'],
     example:

@@ -8,6 +8,7 @@ export default defineRule({
     rationale: 'kubectl rejects documents with duplicate keys ("mapping key already defined"); other tools silently keep one of the values, so what you read is not what runs.',
     remediation: 'Keep one of the keys and merge their values.',
     severity: 'error',
+    precision: 'very-high',
     example: 'apiVersion: v1\nkind: Service\nmetadata:\n  name: a\n  name: b\n',
   },
 });

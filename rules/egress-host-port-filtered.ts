@@ -13,6 +13,7 @@ export default defineRule({
       'A listener with a port imports, through each host, only the services that have a port with that number. When every service a host matches lacks it, the host contributes nothing to the listener even though it looks meaningful, and calls to those services on their own ports are blackholed (REGISTRY_ONLY) or passed through (ALLOW_ANY) unless another listener imports them. When no host of the listener keeps a service, `egress-port-unmatched` reports the port instead.',
     remediation: 'Move the host to a listener on a port its services expose (or to the port-less catch-all listener), or remove it.',
     severity: 'warning',
+    precision: 'medium',
     kinds: ['Sidecar'],
     example:
       'apiVersion: v1\nkind: Service\nmetadata:\n  name: web\n  namespace: shop\nspec:\n  ports:\n    - name: http\n      port: 80\n---\napiVersion: v1\nkind: Service\nmetadata:\n  name: db\n  namespace: data\nspec:\n  ports:\n    - name: tcp-postgres\n      port: 5432\n---\napiVersion: networking.istio.io/v1\nkind: Sidecar\nmetadata:\n  name: default\n  namespace: shop\nspec:\n  egress:\n    - port:\n        number: 80\n        protocol: HTTP\n        name: http\n      hosts: ["./*", "data/*"]\n',

@@ -10,6 +10,7 @@ export default defineRule({
       'Istio matches each `namespace/dnsName` host against the registry by exact name or `*.` suffix, scoped to the namespace written before the slash. A host that matches nothing imports nothing, silently: the proxy gets no listener, cluster or route for it, so calls to the intended service are blackholed (REGISTRY_ONLY) or leave the mesh as passthrough (ALLOW_ANY). Typical causes are a wrong namespace part, a Kubernetes short name such as `name.ns`, or a misspelt hostname. The input is a partial view of the cluster, so the rule only reports hosts in namespaces for which the input declares Services or ServiceEntries, or when it can name the likely intended host.',
     remediation: 'Write the full hostname (`name.namespace.svc.cluster.local`) under the namespace that declares it, or `*/` to import it from any namespace; if the service is defined outside these manifests, suppress the finding.',
     severity: 'warning',
+    precision: 'medium',
     kinds: ['Sidecar'],
     peers: ['KIA1004'],
     example:

@@ -10,6 +10,7 @@ export default defineRule({
       'Istio takes the namespace before the slash literally: a misspelt or non-existent namespace is not an error, the host simply imports nothing, so calls meant for it are blackholed (REGISTRY_ONLY) or passed through (ALLOW_ANY). A common slip is writing a Service name where the namespace belongs (`reviews/*` for the Service reviews). Namespaces every cluster has (`default`, `kube-system`, `istio-system`, the mesh root namespace) are never reported. When the input declares no Namespace at all, it is clearly a partial view and the finding is only informational.',
     remediation: 'Fix the namespace part (`namespace/dnsName`), or suppress the finding if the namespace exists in the cluster but not in these manifests.',
     severity: 'warning',
+    precision: 'medium',
     kinds: ['Sidecar'],
     example:
       'apiVersion: v1\nkind: Namespace\nmetadata:\n  name: payments\n---\napiVersion: networking.istio.io/v1\nkind: Sidecar\nmetadata:\n  name: default\n  namespace: shop\nspec:\n  egress:\n    - hosts: ["./*", "payment/*"]\n',

@@ -1,4 +1,3 @@
-import { whereOf } from '../src/model/describe.js';
 import { defineRule } from '../src/rule.js';
 
 export default defineRule({
@@ -29,7 +28,7 @@ export default defineRule({
       }
       const binds = l.bind !== undefined && earlier.bind !== undefined && l.bind !== earlier.bind;
       ctx.report({
-        message: `port ${n} is already used by spec.egress[${earlier.index}] (${whereOf(manifest, [...earlier.path, 'port', 'number'], manifest)})${binds ? `; Istio rejects this even with different binds (${earlier.bind}, ${l.bind})` : ''}: merge the hosts of both listeners into spec.egress[${earlier.index}]`,
+        message: `port ${n} is already used by spec.egress[${earlier.index}] (${ctx.where(manifest, [...earlier.path, 'port', 'number'])})${binds ? `; Istio rejects this even with different binds (${earlier.bind}, ${l.bind})` : ''}: merge the hosts of both listeners into spec.egress[${earlier.index}]`,
         path: [...l.path, 'port', 'number'],
       });
     }

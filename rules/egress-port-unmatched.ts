@@ -11,6 +11,7 @@ export default defineRule({
       'When an egress listener has a port, Istio keeps a host-matched service only if the service has a port with that exact number, and trims it to that port. If none of them has it, the listener imports nothing: Envoy gets no listener, route or cluster from it, and calls meant for those services are blackholed (REGISTRY_ONLY) or passed through (ALLOW_ANY). The egress port is the port clients call (the Service `port`), not the container\'s `targetPort`.',
     remediation: 'Change the listener\'s port to a port the services expose (their Service `port`, not `targetPort`), or add the port to the Service.',
     severity: 'warning',
+    precision: 'medium',
     kinds: ['Sidecar'],
     example:
       'apiVersion: v1\nkind: Service\nmetadata:\n  name: helloworld\n  namespace: foo\nspec:\n  ports:\n    - name: http\n      port: 80\n      targetPort: 8080\n---\napiVersion: networking.istio.io/v1\nkind: Sidecar\nmetadata:\n  name: default\n  namespace: default\nspec:\n  egress:\n    - port:\n        number: 8080\n        protocol: HTTP\n        name: http\n      hosts: ["foo/*"]\n',

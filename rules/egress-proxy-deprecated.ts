@@ -9,6 +9,8 @@ export default defineRule({
       '`egressProxy` is hidden from the Istio API documentation and `istioctl analyze` reports it as deprecated (IST0002, "OutboundTrafficPolicy.EgressProxy ignored"), so it can change or disappear without notice; it is no dependable way to send or control egress traffic.',
     remediation: 'Remove `egressProxy` and send external traffic through an egress gateway (a ServiceEntry plus VirtualService routing to it).',
     severity: 'warning',
+    // egressProxy is not relied on: traffic meant to leave through the egress proxy may go out directly.
+    securitySeverity: 4.0,
     kinds: ['Sidecar'],
     peers: ['IST0002'],
     example:

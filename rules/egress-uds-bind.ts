@@ -1,5 +1,5 @@
 import { asArray, asInt, asObject, asString } from '../src/json.js';
-import { quote, whereOf } from '../src/model/describe.js';
+import { quote } from '../src/model/describe.js';
 import { defineRule } from '../src/rule.js';
 
 /** ValidateUnixAddress: an absolute file path, or an abstract socket name starting with "@". */
@@ -47,7 +47,7 @@ export default defineRule({
         const earlier = seen.get(bind);
         if (earlier !== undefined) {
           ctx.report({
-            message: `socket ${quote(bind)} is already bound by spec.egress[${earlier}] (${whereOf(manifest, ['spec', 'egress', earlier, 'bind'], manifest)}): each Unix domain socket listener needs its own path`,
+            message: `socket ${quote(bind)} is already bound by spec.egress[${earlier}] (${ctx.where(manifest, ['spec', 'egress', earlier, 'bind'])}): each Unix domain socket listener needs its own path`,
             path: [...base, 'bind'],
           });
         } else seen.set(bind, i);

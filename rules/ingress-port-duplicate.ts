@@ -1,4 +1,3 @@
-import { whereOf } from '../src/model/describe.js';
 import { ingressListenersOf } from '../src/model/sidecar-ingress.js';
 import { defineRule } from '../src/rule.js';
 
@@ -28,7 +27,7 @@ export default defineRule({
         continue;
       }
       ctx.report({
-        message: `ingress port ${n} is already used by spec.ingress[${earlier}] (${whereOf(manifest, ['spec', 'ingress', earlier, 'port', 'number'], manifest)}): keep one listener per port`,
+        message: `ingress port ${n} is already used by spec.ingress[${earlier}] (${ctx.where(manifest, ['spec', 'ingress', earlier, 'port', 'number'])}): keep one listener per port`,
         path: [...l.path, 'port', 'number'],
       });
     }

@@ -14,6 +14,7 @@ export default defineRule({
       'A Sidecar ingress listener catches inbound connections on its `port`, which callers reach through a Service\'s target port (istio/istio#42532), and forwards them to `defaultEndpoint`. A port that is no target or container port never receives traffic, while the real target port falls back to plain passthrough without Istio features (istio/istio#40919); a defaultEndpoint port the app does not listen on makes every inbound call fail.',
     remediation: 'Set the ingress `port` to the Service target port (the container port) and `defaultEndpoint` to `127.0.0.1:<the port the app listens on>`.',
     severity: 'warning',
+    precision: 'medium',
     kinds: ['Sidecar'],
     example:
       'apiVersion: v1\nkind: Service\nmetadata:\n  name: reviews\n  namespace: bar\nspec:\n  selector:\n    app: reviews\n  ports:\n    - name: http\n      port: 9080\n      targetPort: 8080\n---\napiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: reviews\n  namespace: bar\nspec:\n  selector:\n    matchLabels:\n      app: reviews\n  template:\n    metadata:\n      labels:\n        app: reviews\n    spec:\n      containers:\n        - name: app\n          image: reviews\n          ports:\n            - containerPort: 8080\n---\napiVersion: networking.istio.io/v1\nkind: Sidecar\nmetadata:\n  name: reviews\n  namespace: bar\nspec:\n  workloadSelector:\n    labels:\n      app: reviews\n  ingress:\n    - port:\n        number: 9080\n        protocol: HTTP\n        name: http\n      defaultEndpoint: 127.0.0.1:8081\n',

@@ -1,5 +1,5 @@
 import { isAmbientNamespace } from '../src/model/ambient.js';
-import { listOf, refOf } from '../src/model/describe.js';
+import { listOf } from '../src/model/describe.js';
 import { namespaceSidecarsOf } from '../src/model/sidecar-scope.js';
 import { defineRule } from '../src/rule.js';
 
@@ -11,6 +11,8 @@ export default defineRule({
       'At most one Sidecar per namespace may omit `workloadSelector`; Istio calls more than one undefined behaviour. istiod uses the oldest (by creationTimestamp, then name) as the namespace default and ignores the others entirely, so their egress hosts and policies never apply. In the root namespace this makes the mesh-wide default ambiguous.',
     remediation: 'Merge the selector-less Sidecars of the namespace into one, or give all but one a `workloadSelector`.',
     severity: 'error',
+    // Istio applies one of the conflicting Sidecars (the oldest); the others' restrictions silently do nothing.
+    securitySeverity: 5.0,
     kinds: ['Sidecar'],
     peers: ['IST0111', 'KIA0002'],
     example:
@@ -28,7 +30,7 @@ export default defineRule({
     const winner = all[0]!;
     const outcome = winner === sidecar ? 'this one' : winner.id;
     ctx.report({
-      message: `${listOf(others.map((s) => refOf(s.manifest, manifest)))} also ha${others.length === 1 ? 's' : 've'} no workloadSelector in namespace ${sidecar.namespace}; Istio uses only the oldest (by creationTimestamp, then name), ${outcome}, and ignores the rest: merge them into one Sidecar or give the others a workloadSelector`,
+      message: `${listOf(others.map((s) => ctx.ref(s.manifest)))} also ha${others.length === 1 ? 's' : 've'} no workloadSelector in namespace ${sidecar.namespace}; Istio uses only the oldest (by creationTimestamp, then name), ${outcome}, and ignores the rest: merge them into one Sidecar or give the others a workloadSelector`,
       path: ['metadata', 'name'],
     });
   },

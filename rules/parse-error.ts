@@ -8,6 +8,7 @@ export default defineRule({
     rationale: 'kubectl refuses the whole file, and nothing in the unreadable document is linted or modelled, so its Sidecars and Services are missing from the reachability report.',
     remediation: 'Fix the syntax at the position shown; `kubectl apply --dry-run=client -f FILE` shows the same problem.',
     severity: 'error',
+    precision: 'very-high',
     example: 'apiVersion: v1\nkind: Service\nmetadata:\n  name: [unclosed\n',
   },
 });

@@ -8,6 +8,7 @@ export default defineRule({
     rationale: 'Resources in an unreadable file are missing from the model, so Sidecars may look unused and calls may look blocked when they are not.',
     remediation: 'Fix the path or its permissions, or exclude it with --ignore-pattern.',
     severity: 'error',
+    precision: 'very-high',
     example: '# istio-lint ./does-not-exist\n',
   },
 });

@@ -11,6 +11,7 @@ export default defineRule({
       'Listing an external host in a Sidecar does not create it: Istio only imports services from its registry. With `outboundTrafficPolicy: REGISTRY_ONLY` (the Sidecar\'s own, or the mesh\'s), traffic to anything not imported ends in BlackHoleCluster (a reset) or the `block_all` route (HTTP 502). An external host therefore needs a ServiceEntry that is declared in the namespace named before the slash (or any namespace with `*/`) and exported to the client\'s namespace.',
     remediation: 'Add a ServiceEntry for the host (in the namespace the egress host names, exported to the Sidecar\'s namespace), or fix the namespace part to where the ServiceEntry lives.',
     severity: 'error',
+    precision: 'medium',
     kinds: ['Sidecar'],
     example:
       'apiVersion: networking.istio.io/v1\nkind: Sidecar\nmetadata:\n  name: default\n  namespace: shop\nspec:\n  egress:\n    - hosts: ["./*", "./api.stripe.com"]\n  outboundTrafficPolicy:\n    mode: REGISTRY_ONLY\n',

@@ -8,6 +8,8 @@ export default defineRule({
       'Only a Sidecar without `workloadSelector` in the root namespace (meshConfig.rootNamespace, `istio-system` by default) is the default for every namespace that has no Sidecar of its own. With a selector it is an ordinary Sidecar that configures only matching pods in the root namespace, and the rest of the mesh keeps the implicit `*/*` default (istio/istio#39989).',
     remediation: 'Remove `workloadSelector` to make it the mesh default, or move the Sidecar to the namespace of the pods it should select.',
     severity: 'warning',
+    // A root-namespace Sidecar with a selector is no mesh-wide default: other namespaces stay unrestricted.
+    securitySeverity: 4.0,
     kinds: ['Sidecar'],
     peers: ['KIA1006'],
     example:

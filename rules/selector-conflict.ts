@@ -1,9 +1,9 @@
 import { isAmbientWorkload } from '../src/model/ambient.js';
-import { listOf, refOf } from '../src/model/describe.js';
+import { listOf } from '../src/model/describe.js';
 import { injectionOf } from '../src/model/injection.js';
-import { selectorMatches } from '../src/model/labels.js';
-import { selectorSidecarsOf } from '../src/model/sidecar-scope.js';
-import type { Sidecar, Workload } from '../src/model/types.js';
+import { selectedBy, type SelectionTarget } from '../src/model/selection.js';
+import { selectorSidecarsFor } from '../src/model/sidecar-scope.js';
+import type { Sidecar } from '../src/model/types.js';
 import { defineRule } from '../src/rule.js';
 
 const hasLabels = (s: Sidecar): boolean => s.selector !== undefined && Object.keys(s.selector).length > 0;
@@ -16,6 +16,8 @@ export default defineRule({
       'Istio documents two Sidecars selecting one pod as undefined behaviour. In practice istiod applies only the oldest one (by creationTimestamp, then name) and silently ignores the others for that pod, so part of the configuration never takes effect, and which part can change when a Sidecar is re-created.',
     remediation: 'Narrow the selectors so that every workload is selected by exactly one Sidecar, or merge the Sidecars.',
     severity: 'error',
+    // Istio applies one of the conflicting Sidecars (the oldest); the other's restrictions silently do nothing.
+    securitySeverity: 5.0,
     kinds: ['Sidecar'],
     peers: ['IST0110', 'KIA0003'],
     example:
@@ -24,12 +26,11 @@ export default defineRule({
   check(manifest, ctx) {
     const sidecar = ctx.sidecarOf(manifest);
     if (!sidecar || !hasLabels(sidecar)) return;
-    const conflicts: { w: Workload; others: Sidecar[]; winner: Sidecar }[] = [];
-    for (const w of ctx.mesh.workloads) {
-      if (w.namespace !== sidecar.namespace || !selectorMatches(sidecar.selector!, w.podLabels)) continue;
-      // Sidecars only configure injected proxies; ambient pods get IST0167 in istioctl instead.
-      if (!injectionOf(w, ctx.mesh).meshed || isAmbientWorkload(w, ctx.mesh)) continue;
-      const all = selectorSidecarsOf(w, ctx.mesh);
+    const conflicts: { w: SelectionTarget; others: Sidecar[]; winner: Sidecar }[] = [];
+    for (const w of selectedBy(ctx.mesh, sidecar.selector!, sidecar.namespace)) {
+      // Sidecars only configure injected proxies (a VM always runs one); ambient pods get IST0167 in istioctl instead.
+      if (w.workload && (!injectionOf(w.workload, ctx.mesh).meshed || isAmbientWorkload(w.workload, ctx.mesh))) continue;
+      const all = selectorSidecarsFor(w.namespace, w.labels, ctx.mesh);
       // The same namespace/name twice is one object in a cluster, not a conflict.
       const others = all.filter((s) => s !== sidecar && s.id !== sidecar.id && hasLabels(s));
       if (others.length) conflicts.push({ w, others, winner: all[0]! });
@@ -42,7 +43,7 @@ export default defineRule({
         : `Istio applies only the oldest Sidecar (by creationTimestamp, then name), ${first.winner.id}, so this one is ignored for that workload`;
     const more = conflicts.length > 1 ? ` (and ${conflicts.length - 1} more workload${conflicts.length > 2 ? 's' : ''})` : '';
     ctx.report({
-      message: `selects ${first.w.kind} ${first.w.id}${more}, which ${listOf(first.others.map((s) => refOf(s.manifest, manifest)))} also select${first.others.length === 1 ? 's' : ''}; ${outcome}: narrow the selectors so that each workload has one Sidecar`,
+      message: `selects ${first.w.kind} ${first.w.id}${more}, which ${listOf(first.others.map((s) => ctx.ref(s.manifest)))} also select${first.others.length === 1 ? 's' : ''}; ${outcome}: narrow the selectors so that each workload has one Sidecar`,
       path: ['spec', 'workloadSelector'],
       target: 'key',
     });

@@ -1,5 +1,5 @@
 import { asObject } from '../src/json.js';
-import { listOf, refOf } from '../src/model/describe.js';
+import { listOf } from '../src/model/describe.js';
 import { namespaceSidecarsOf } from '../src/model/sidecar-scope.js';
 import { defineRule } from '../src/rule.js';
 
@@ -23,7 +23,7 @@ export default defineRule({
     const path = ws && ws.labels !== undefined ? ['spec', 'workloadSelector', 'labels'] : ['spec', 'workloadSelector'];
     const defaults = namespaceSidecarsOf(sidecar.namespace, ctx.mesh);
     const shadowed = defaults.length
-      ? `outranks the namespace-wide ${listOf(defaults.map((s) => refOf(s.manifest, manifest)))}, which then applies to no pod`
+      ? `outranks the namespace-wide ${listOf(defaults.map((s) => ctx.ref(s.manifest)))}, which then applies to no pod`
       : 'outranks any namespace-wide Sidecar added later';
     ctx.report({
       message: `workloadSelector has no labels, so it selects every pod in namespace ${sidecar.namespace} and ${shadowed}: add labels, or remove workloadSelector to make this the namespace default`,

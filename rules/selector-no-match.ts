@@ -1,6 +1,7 @@
-import { formatLabels, selectorMatches } from '../src/model/labels.js';
-import { listOf, quote, refOf } from '../src/model/describe.js';
-import { explainMiss } from '../src/model/selector-miss.js';
+import { noMatchClause } from '../src/checks/selector-miss.js';
+import { listOf } from '../src/model/describe.js';
+import { formatLabels } from '../src/model/labels.js';
+import { selectorOutcome } from '../src/model/selection.js';
 import { defineRule } from '../src/rule.js';
 
 export default defineRule({
@@ -8,9 +9,12 @@ export default defineRule({
     id: 'selector-no-match',
     description: 'A Sidecar workloadSelector matches no workload in its namespace',
     rationale:
-      'A Sidecar with a `workloadSelector` applies only to pods in its own namespace whose labels include every selector label. If no workload matches, the Sidecar does nothing and the pods it was meant for keep the namespace-wide or mesh default scope. Workloads are read from the pod templates of Deployments, StatefulSets, DaemonSets, ReplicaSets, Jobs, CronJobs and Pods in the input. Input is often partial, so the rule only speaks when it can see the namespace\'s workloads, or a matching workload in another namespace.',
+      'A Sidecar with a `workloadSelector` applies only to pods in its own namespace whose labels include every selector label. If no workload matches, the Sidecar does nothing and the pods it was meant for keep the namespace-wide or mesh default scope. Workloads are read from the pod templates of Deployments, StatefulSets, DaemonSets, ReplicaSets, Jobs, CronJobs and Pods in the input, and from WorkloadEntries and WorkloadGroups (VMs, whose proxies Sidecars configure too). Input is often partial, so the rule only speaks when it can see the namespace\'s workloads, or a matching workload in another namespace.',
     remediation: 'Fix the selector labels (or the pod template labels) so that they match, or move the Sidecar into the namespace of the pods it should select.',
     severity: 'warning',
+    precision: 'medium',
+    // The Sidecar restricts nothing: it selects no workload.
+    securitySeverity: 4.0,
     kinds: ['Sidecar'],
     peers: ['IST0101', 'KIA0004'],
     example:
@@ -21,25 +25,24 @@ export default defineRule({
     const selector = sidecar?.selector;
     // No selector, or an empty one (selector-empty-labels), covers the namespace; no workloads in the input: nothing to judge.
     if (!sidecar || !selector || !Object.keys(selector).length) return;
-    const inNs = ctx.mesh.workloads.filter((w) => w.namespace === sidecar.namespace);
-    if (inNs.some((w) => selectorMatches(selector, w.podLabels))) return;
-    const miss = explainMiss(selector, inNs.map((w) => w.podLabels))!;
-    const sel = formatLabels(selector);
-    const elsewhere = ctx.mesh.workloads.filter((w) => w.namespace !== sidecar.namespace && selectorMatches(selector, w.podLabels));
     const ns = sidecar.namespace;
+    // Pods and VMs (WorkloadEntry, WorkloadGroup) alike: a Sidecar selects proxies by their labels.
+    const { inNamespace, elsewhere, miss } = selectorOutcome(ctx.mesh, selector, ns);
+    if (!miss) return;
+    const sel = formatLabels(selector);
     let message: string;
     if (elsewhere.length) {
       const namespaces = [...new Set(elsewhere.map((w) => w.namespace))];
-      message = `workloadSelector ${sel} matches no workload in namespace ${ns}, only ${listOf(elsewhere.map((w) => refOf(w.manifest, manifest)))} in namespace ${listOf(namespaces)}; a Sidecar selects pods of its own namespace only: move it to namespace ${namespaces[0]}`;
-    } else if (!inNs.length) {
+      message = `workloadSelector ${sel} matches no workload in namespace ${ns}, only ${listOf(elsewhere.map((w) => ctx.ref(w.manifest)))} in namespace ${listOf(namespaces)}; a Sidecar selects pods of its own namespace only: move it to namespace ${namespaces[0]}`;
+    } else if (!inNamespace.length) {
       // Partial input: the namespace's workloads may live in another repository, so there is nothing to judge by.
       return;
     } else if (miss.reason === 'value') {
-      message = `no workload in namespace ${ns} has ${miss.key}=${selector[miss.key]} (values there: ${listOf(miss.values.map((v) => quote(v)), 5)}): fix the selector value or the pod template labels`;
+      message = `${noMatchClause(miss, selector, ns)}: fix the selector value or the pod template labels`;
     } else if (miss.reason === 'key') {
-      message = `no workload in namespace ${ns} has a label ${quote(miss.key)} (selector ${sel}): fix the selector key or add the label to the pod template`;
+      message = `${noMatchClause(miss, selector, ns)} (selector ${sel}): fix the selector key or add the label to the pod template`;
     } else {
-      message = `no workload in namespace ${ns} has all of ${sel} at once, though each label is on some workload: remove the label that does not belong`;
+      message = `${noMatchClause(miss, selector, ns)}, though each label is on some workload: remove the label that does not belong`;
     }
     ctx.report({ message, path: ['spec', 'workloadSelector', 'labels', miss.key], target: miss.reason === 'value' ? 'value' : 'key' });
   },

@@ -1,5 +1,6 @@
 import { isAmbientWorkload } from '../src/model/ambient.js';
 import { injectionOf } from '../src/model/injection.js';
+import { vmsSelectedBy } from '../src/model/selection.js';
 import { workloadsInScopeOf } from '../src/model/sidecar-scope.js';
 import { defineRule } from '../src/rule.js';
 
@@ -8,9 +9,12 @@ export default defineRule({
     id: 'sidecar-unmeshed-workload',
     description: 'Every workload the Sidecar selects runs without an Istio proxy, so the Sidecar has no effect',
     rationale:
-      'A Sidecar resource configures the Envoy proxy injected into a pod. Pods that are not injected (injection disabled, opted out, `hostNetwork`, a system namespace) or that run in ambient mode have no such proxy, so their traffic never sees the Sidecar; its egress restrictions and policies only look as if they applied.',
+      'A Sidecar resource configures the Envoy proxy injected into a pod. Pods that are not injected (injection disabled, opted out, `hostNetwork`, a system namespace) or that run in ambient mode have no such proxy (VMs registered as WorkloadEntries always have one), so their traffic never sees the Sidecar; its egress restrictions and policies only look as if they applied.',
     remediation: 'Enable injection for the selected workloads (label the namespace `istio-injection=enabled` or the pod template `sidecar.istio.io/inject: "true"`), or delete the Sidecar.',
     severity: 'warning',
+    precision: 'medium',
+    // The Sidecar restricts nothing: it selects only workloads without a proxy.
+    securitySeverity: 4.0,
     kinds: ['Sidecar'],
     peers: ['IST0167'],
     example:
@@ -20,6 +24,8 @@ export default defineRule({
     const sidecar = ctx.sidecarOf(manifest);
     // The root namespace's selector-less Sidecar is the mesh default: it reaches far beyond its own namespace.
     if (!sidecar || (sidecar.selector === undefined && sidecar.namespace === ctx.mesh.settings.rootNamespace)) return;
+    // A VM (WorkloadEntry, WorkloadGroup) runs its own proxy by definition: a Sidecar that reaches one has an effect.
+    if (vmsSelectedBy(ctx.mesh, sidecar.selector ?? {}, sidecar.namespace).length) return;
     const scope = workloadsInScopeOf(sidecar, ctx.mesh);
     if (!scope.length) return;
     const why = scope.map((w) => ({ w, ambient: isAmbientWorkload(w, ctx.mesh), injection: injectionOf(w, ctx.mesh) }));

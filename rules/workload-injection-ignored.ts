@@ -12,6 +12,8 @@ export default defineRule({
       'The injection webhooks select pods by namespace and pod labels only. A pod annotation `sidecar.istio.io/inject: "true"` (deprecated) does not trigger injection in a namespace without injection labels; `istio-injection=disabled` on the namespace overrides the pod label; `hostNetwork` pods and system namespaces are never injected. The workload then runs outside the mesh while its manifest suggests otherwise, like a pod istioctl would report as missing its proxy (IST0103).',
     remediation: 'Use the pod template label `sidecar.istio.io/inject: "true"` in a namespace without `istio-injection=disabled`, or label the namespace `istio-injection=enabled`.',
     severity: 'warning',
+    // The workload asked for a proxy and gets none: no Sidecar (nor any mesh policy) applies to it.
+    securitySeverity: 4.0,
     kinds: ['Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet', 'Job', 'CronJob', 'Pod'],
     example:
       'apiVersion: v1\nkind: Namespace\nmetadata:\n  name: bar\n---\napiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: reviews\n  namespace: bar\nspec:\n  selector:\n    matchLabels:\n      app: reviews\n  template:\n    metadata:\n      labels:\n        app: reviews\n      annotations:\n        sidecar.istio.io/inject: "true"\n    spec:\n      containers:\n        - name: app\n          image: reviews\n',

@@ -1,12 +1,13 @@
 // lint(): parsed files → mesh model → rules → positioned, suppressed, sorted findings.
-import { asObject, asString, asStringMap, type JsonPath } from './json.js';
+import { asObject, asString, asStringMap, type JsonObject, type JsonPath } from './json.js';
+import { appendEdit } from './loader/edit.js';
 import { parseSource, parseYaml, type ParsedFile } from './loader/parse.js';
 import { buildMesh } from './model/build.js';
 import type { MeshConfigLayer } from './model/mesh-config.js';
 import type { Mesh, Service, Sidecar, Workload } from './model/types.js';
 import type { Rule, RuleContext } from './rule.js';
 import { annotationSuppression, directiveSuppression, IGNORE_ANNOTATION, scanDirectives, type Directive } from './suppress.js';
-import type { FileReport, Finding, Manifest, Report, Severity, SourceFile } from './types.js';
+import type { FileReport, Finding, Fix, FixProposal, Manifest, Range, Report, Severity, SourceFile, Target, TextEdit } from './types.js';
 import type { RuleSetting } from './config.js';
 
 export interface LintOptions {
@@ -18,6 +19,24 @@ export interface LintOptions {
   /** Mesh config layers from flags and the config file, highest priority first; the input's own come after. */
   readonly meshLayers: readonly MeshConfigLayer[];
   readonly reportUnusedSuppressions?: boolean;
+  /** The config file in use: rules may read its sections, and findings may point into it (e.g. expectations). */
+  readonly config?: LintConfig;
+}
+
+export interface LintConfig {
+  /** As reports show it. */
+  readonly file: string;
+  readonly raw: JsonObject;
+  locate(path: JsonPath, target?: Target): Range;
+}
+
+/** A report about an entry of the config file rather than a resource. */
+interface ConfigReport {
+  readonly ruleId: string;
+  readonly message: string;
+  readonly path: JsonPath;
+  readonly target?: Target;
+  readonly severity?: Severity;
 }
 
 export interface TextInput {
@@ -72,7 +91,8 @@ export function lint(files: readonly ParsedFile[], options: LintOptions, extraRe
   const rulesById = new Map(options.rules.map((r) => [r.meta.id, r]));
 
   const reports: Report[] = [];
-  const ctx = contextFor(mesh, reports);
+  const configReports: ConfigReport[] = [];
+  const ctx = contextFor(mesh, reports, configReports, options.config);
   for (const rule of options.rules) {
     if (!rule.check || options.ruleSettings[rule.meta.id] === 'off') continue;
     const kinds = rule.meta.kinds;
@@ -88,6 +108,18 @@ export function lint(files: readonly ParsedFile[], options: LintOptions, extraRe
       }
     }
   }
+  const internal: Finding[] = [];
+  for (const rule of options.rules) {
+    if (!rule.checkMesh || options.ruleSettings[rule.meta.id] === 'off') continue;
+    ctx.current = { rule };
+    try {
+      rule.checkMesh(ctx.api);
+    } catch (err) {
+      const why = err instanceof Error ? err.message.split('\n')[0] : String(err);
+      const message = `internal error: rule ${rule.meta.id} failed (${why}); please report it, and use --rule ${rule.meta.id}=off meanwhile`;
+      internal.push({ ruleId: rule.meta.id, severity: 'error', message, file: options.config?.file ?? '<input>', line: 1, column: 1, endLine: 1, endColumn: 1 });
+    }
+  }
 
   const directives = new Map<SourceFile, Directive[]>();
   const directivesOf = (s: SourceFile): Directive[] => {
@@ -96,7 +128,7 @@ export function lint(files: readonly ParsedFile[], options: LintOptions, extraRe
     return d;
   };
   const usedAnnotations = new Set<string>();
-  const findings: Finding[] = [];
+  const findings: Finding[] = [...internal];
 
   for (const r of reports) {
     const rule = rulesById.get(r.ruleId);
@@ -107,6 +139,7 @@ export function lint(files: readonly ParsedFile[], options: LintOptions, extraRe
     const suppressed =
       annotationSuppression(m, r.ruleId) ?? directiveSuppression(directivesOf(m.source), r.ruleId, range.start.line);
     if (suppressed?.kind === 'annotation') usedAnnotations.add(`${manifestKey(m)}\u0000${r.ruleId}`);
+    const fix = r.fix ? textFix(r.fix, m) : undefined;
     findings.push({
       ruleId: r.ruleId,
       severity,
@@ -119,6 +152,26 @@ export function lint(files: readonly ParsedFile[], options: LintOptions, extraRe
       resource: { kind: m.kind, namespace: m.namespace, name: m.name },
       path: r.path,
       ...(suppressed ? { suppressed } : {}),
+      ...(fix ? { fix } : {}),
+    });
+  }
+
+  const config = options.config;
+  for (const r of config ? configReports : []) {
+    const rule = rulesById.get(r.ruleId);
+    const severity = rule ? severityOf(rule, r.severity) : (r.severity ?? 'error');
+    if (severity === 'off') continue;
+    const range = config!.locate(r.path, r.target);
+    findings.push({
+      ruleId: r.ruleId,
+      severity,
+      message: r.message,
+      file: config!.file,
+      line: range.start.line,
+      column: range.start.column,
+      endLine: range.end.line,
+      endColumn: range.end.column,
+      path: r.path,
     });
   }
 
@@ -155,7 +208,25 @@ function manifestKey(m: Manifest): string {
   return `${m.source.path}\u0000${m.docIndex}\u0000${m.basePath.join('.')}`;
 }
 
-function contextFor(mesh: Mesh, reports: Report[]) {
+/** The rule's proposal as text edits; undefined when some edit cannot be placed (then the finding has no fix). */
+function textFix(proposal: FixProposal, reported: Manifest): Fix | undefined {
+  const edits: TextEdit[] = [];
+  for (const e of proposal.edits) {
+    const m = e.manifest ?? reported;
+    const edit = appendEdit(m.source, m.docIndex, [...m.basePath, ...e.path], e.append);
+    if (!edit) return undefined;
+    edits.push({ file: m.source.path, ...edit });
+  }
+  return edits.length ? { description: proposal.description, edits } : undefined;
+}
+
+/** "file:line" of a node of a resource for rule messages, or "line N" when `from` is in the same file. */
+function whereIn(m: Manifest, path: JsonPath = ['metadata', 'name'], from?: Manifest): string {
+  const line = m.source.locate(m.docIndex, [...m.basePath, ...path]).start.line;
+  return from && from.source === m.source ? `line ${line}` : `${m.source.path}:${line}`;
+}
+
+function contextFor(mesh: Mesh, reports: Report[], configReports: ConfigReport[], config: LintConfig | undefined) {
   const sidecars = new Map<Manifest, Sidecar>(mesh.sidecars.map((s) => [s.manifest, s]));
   const workloads = new Map<Manifest, Workload>(mesh.workloads.map((w) => [w.manifest, w]));
   const services = new Map<Manifest, Service[]>();
@@ -164,23 +235,27 @@ function contextFor(mesh: Mesh, reports: Report[]) {
     list.push(s);
     services.set(s.manifest, list);
   }
-  const state: { current: { rule: Rule; manifest: Manifest } | undefined; api: RuleContext } = {
+  const state: { current: { rule: Rule; manifest?: Manifest } | undefined; api: RuleContext } = {
     current: undefined,
     api: {
       mesh,
       sidecarOf: (m) => sidecars.get(m),
       workloadOf: (m) => workloads.get(m),
       servicesOf: (m) => services.get(m) ?? [],
+      where: (m, path, options) => whereIn(m, path, options?.from ?? state.current?.manifest),
+      ref: (m, options) => `${m.kind} ${m.namespace ? `${m.namespace}/${m.name}` : m.name} (${whereIn(m, undefined, options?.from ?? state.current?.manifest)})`,
+      ...(config ? { config: { file: config.file, raw: config.raw } } : {}),
       report(d) {
         const cur = state.current!;
-        reports.push({
-          ruleId: cur.rule.meta.id,
-          message: d.message,
-          manifest: d.manifest ?? cur.manifest,
-          path: d.path,
-          ...(d.target ? { target: d.target } : {}),
-          ...(d.severity ? { severity: d.severity } : {}),
-        });
+        const ruleId = cur.rule.meta.id;
+        const common = { ruleId, message: d.message, path: d.path, ...(d.target ? { target: d.target } : {}), ...(d.severity ? { severity: d.severity } : {}) };
+        if (d.inConfig) {
+          configReports.push(common);
+          return;
+        }
+        const manifest = d.manifest ?? cur.manifest;
+        if (!manifest) throw new Error(`rule ${ruleId} reported neither on a manifest nor in the config file`);
+        reports.push({ ...common, manifest, ...(d.fix && cur.rule.meta.fixable ? { fix: d.fix } : {}) });
       },
     },
   };

@@ -19,11 +19,13 @@ import egressProtocolMismatch from '../rules/egress-protocol-mismatch.js';
 import egressProxyDeprecated from '../rules/egress-proxy-deprecated.js';
 import egressProxyInvalid from '../rules/egress-proxy-invalid.js';
 import egressUdsBind from '../rules/egress-uds-bind.js';
+import expectationFailed from '../rules/expectation-failed.js';
 import ingressDefaultEndpoint from '../rules/ingress-default-endpoint.js';
 import ingressPoolProtocol from '../rules/ingress-pool-protocol.js';
 import ingressPortDuplicate from '../rules/ingress-port-duplicate.js';
 import ingressPortMismatch from '../rules/ingress-port-mismatch.js';
 import ingressTlsInvalid from '../rules/ingress-tls-invalid.js';
+import intendedCallBlocked from '../rules/intended-call-blocked.js';
 import listenerBindInvalid from '../rules/listener-bind-invalid.js';
 import namespaceInjectionLabels from '../rules/namespace-injection-labels.js';
 import namespaceNotInjected from '../rules/namespace-not-injected.js';
@@ -68,11 +70,13 @@ export const BUILTIN_RULES: readonly Rule[] = [
   egressProxyDeprecated,
   egressProxyInvalid,
   egressUdsBind,
+  expectationFailed,
   ingressDefaultEndpoint,
   ingressPoolProtocol,
   ingressPortDuplicate,
   ingressPortMismatch,
   ingressTlsInvalid,
+  intendedCallBlocked,
   listenerBindInvalid,
   namespaceInjectionLabels,
   namespaceNotInjected,

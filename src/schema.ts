@@ -126,7 +126,6 @@ function withoutNulls(v: JsonValue, depth: number): JsonValue {
 interface SchemaNode {
   readonly type?: string | readonly string[];
   readonly enum?: readonly unknown[];
-  readonly const?: unknown;
   readonly properties?: Readonly<Record<string, unknown>>;
   readonly items?: SchemaNode;
   readonly minimum?: number;
@@ -141,12 +140,8 @@ interface SchemaNode {
 }
 
 function pointerToPath(pointer: string): (string | number)[] {
-  if (!pointer) return [];
-  return pointer
-    .slice(1)
-    .split('/')
-    .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'))
-    .map((s) => (/^(0|[1-9]\d*)$/.test(s) ? Number(s) : s));
+  const unescape = (s: string): string => s.replace(/~1/g, '/').replace(/~0/g, '~');
+  return pointer ? pointer.slice(1).split('/').map((s) => (/^(0|[1-9]\d*)$/.test(s) ? Number(s) : unescape(s))) : [];
 }
 
 /**
@@ -238,7 +233,6 @@ const article = (t: string): string => (t === 'integer' || t === 'array' || t ==
 function expectation(s: SchemaNode, e: ErrorObject): string {
   if (s['x-expected']) return s['x-expected'];
   if (e.keyword === 'enum' && s.enum) return `one of ${s.enum.map((x) => JSON.stringify(x)).sort().join(', ')}`;
-  if (e.keyword === 'const') return JSON.stringify(s.const);
   const types = s.type === undefined ? [] : Array.isArray(s.type) ? s.type : [s.type as string];
   if (types.length === 1) {
     const t = types[0]!;
@@ -258,7 +252,7 @@ function expectation(s: SchemaNode, e: ErrorObject): string {
 
 function range(min: number | undefined, max: number | undefined): string {
   if (min !== undefined && max !== undefined) return ` between ${min} and ${max}`;
-  if (min !== undefined) return min === 0 ? ' of at least 0' : ` of at least ${min}`;
+  if (min !== undefined) return ` of at least ${min}`;
   if (max !== undefined) return ` of at most ${max}`;
   return '';
 }

@@ -1,5 +1,5 @@
 // The shared vocabulary of every stage: sources, resources, positions, findings.
-import type { JsonObject, JsonPath } from './json.js';
+import type { JsonObject, JsonPath, JsonValue } from './json.js';
 
 export type Severity = 'error' | 'warning' | 'info';
 export const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info'];
@@ -59,6 +59,28 @@ export interface Report {
   readonly target?: Target;
   /** A smaller severity than the rule's default for this particular report (e.g. a note). */
   readonly severity?: Severity;
+  readonly fix?: FixProposal;
+}
+
+/** A change a rule proposes with its report, on resources; the engine turns it into text edits (a Fix). */
+export interface FixProposal {
+  /** What the change does, e.g. `add "foo/a.foo.svc.cluster.local" to the hosts of egress[0] of Sidecar foo/s`. */
+  readonly description: string;
+  /** Items to append to sequences, e.g. a host to an egress listener's hosts; `manifest` defaults to the reported one. */
+  readonly edits: readonly { readonly manifest?: Manifest; readonly path: JsonPath; readonly append: JsonValue }[];
+}
+
+/** Replace `range` of `file` with `newText`; an empty range inserts. Columns count UTF-16 code units, as Finding's do. */
+export interface TextEdit {
+  readonly file: string;
+  readonly range: Range;
+  readonly newText: string;
+}
+
+/** A machine-applicable fix of one finding: every edit applies, or none does. */
+export interface Fix {
+  readonly description: string;
+  readonly edits: readonly TextEdit[];
 }
 
 /** A problem that is not about a resource: a YAML error, an unreadable file, a non-Kubernetes document. */
@@ -88,4 +110,6 @@ export interface Finding {
   readonly resource?: { readonly kind: string; readonly namespace: string; readonly name: string };
   readonly path?: JsonPath;
   readonly suppressed?: Suppression;
+  /** Set when the rule proposed a change that could be turned into text edits (see --fix). */
+  readonly fix?: Fix;
 }

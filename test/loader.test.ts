@@ -212,6 +212,16 @@ describe('bounds on hostile YAML', () => {
     expect(f.reports.map((r) => `${r.ruleId} ${at(r.range)}`)).toEqual(['duplicate-key 100002:3']);
   });
 
+  it('refuses a file with more values than the bound, counting tokens, not lines in block scalars', () => {
+    const many = parseYaml('many.yaml', 'a:\n' + '- 1\n'.repeat(600), 1000);
+    expect(many.reports.map((r) => `${r.ruleId} ${at(r.range)} ${r.message}`)).toEqual([
+      'parse-error 1:1 cannot read this file: it holds more than 1,000 values, the most read from one file (each costs memory; --max-file-size raises it); split the file',
+    ]);
+    expect(many.documents).toEqual([]);
+    const text = `data:\n  script: |\n${'    - line, [with] {brackets}\n'.repeat(2000)}`;
+    expect(parseYaml('text.yaml', text, 1000).reports).toEqual([]);
+  });
+
   it('measures value depth through shared objects without recursion', () => {
     let deep: unknown = 'x';
     for (let i = 0; i < 100_000; i++) deep = [deep];

@@ -54,6 +54,13 @@ describe('endpoints (K1)', () => {
     expect(reasonOf(mesh, 'a/c', 'named.a:80')).toContain('named targetPort "web"');
   });
 
+  it('a WorkloadEntry (a VM) the selector matches is an endpoint', () => {
+    const vm = 'apiVersion: networking.istio.io/v1\nkind: WorkloadEntry\nmetadata: {name: vm-1, namespace: a}\nspec: {address: 10.5.0.1, labels: {app: vm}}\n---\n';
+    const m = meshFrom(CLIENT + svc('legacy', 'a', 'vm') + vm);
+    expect(verdicts(m)['a/c legacy.a:80']).toBe('200');
+    expect(reasonOf(m, 'a/c', 'legacy.a:80')).toContain('WorkloadEntry a/vm-1');
+  });
+
   it('a selector-less Service is assumed to have endpoints, and says so', () => {
     expect(v['a/c manual.a:80']).toBe('200');
     expect(reasonOf(mesh, 'a/c', 'manual.a:80')).toContain('(unconfirmed:');
@@ -81,6 +88,28 @@ describe('headless Services (G7, K2)', () => {
     expect(verdicts(mesh)['a/c empty.a:5432']).toBe('503');
     expect(reasonOf(mesh, 'a/c', 'empty.a:5432')).toContain('no A records');
     expect(simulateCall(mesh, 'a/c', { host: 'empty.a', port: 5432, protocol: 'tcp' }).verdict).toBe('dns-failure');
+  });
+});
+
+describe('EndpointSlices in the input (K1, G7)', () => {
+  const slice = (service: string, ips: string, ready = true) =>
+    `apiVersion: discovery.k8s.io/v1\nkind: EndpointSlice\nmetadata: {name: ${service}-x, namespace: a, labels: {kubernetes.io/service-name: ${service}}}\naddressType: IPv4\nendpoints: [{addresses: [${ips}], conditions: {ready: ${ready}}}]\nports: [{name: tcp-pg, port: 5432}]\n---\n`;
+  const mesh = meshFrom(
+    CLIENT +
+      svc('db', 'a', 'nothing', '[{name: tcp-pg, port: 5432}]', 'clusterIP: None, ') +
+      svc('cold', 'a', 'c', '[{name: tcp-pg, port: 5432}]', 'clusterIP: 10.0.0.40, ') +
+      slice('db', '10.1.0.7') +
+      slice('cold', '10.1.0.8', false),
+  );
+
+  it('their addresses are the endpoints and the headless listeners, whatever the selector matches', () => {
+    expect(verdicts(mesh)['a/c db.a:5432']).toBe('200');
+    expect(simulateCall(mesh, 'a/c', { host: '10.1.0.7', port: 5432, protocol: 'tcp' })).toMatchObject({ verdict: '200', listener: '10.1.0.7_5432' });
+  });
+
+  it('a slice without ready addresses means no endpoints, even when a workload matches', () => {
+    expect(verdicts(mesh)['a/c cold.a:5432']).toBe('503');
+    expect(reasonOf(mesh, 'a/c', 'cold.a:5432')).toContain('no ready address');
   });
 });
 

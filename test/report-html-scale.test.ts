@@ -106,6 +106,28 @@ describe.skipIf(!BROWSER_TESTS)('report --format html at 1,000 × 2,000', () => 
     await page.close();
   }, 60_000);
 
+  it('moves keyboard focus across the whole matrix, drawing what it reaches', async () => {
+    const page = await browser.open(file);
+    await page.locator('#cells .cell').first().focus();
+    const active = () => page.evaluate(() => document.activeElement?.getAttribute('aria-label') ?? '');
+    expect(await active()).toMatch(/^ns-00\/app-0000 to svc-0000\.ns-00\.svc\.cluster\.local:80: /);
+    await page.keyboard.press('End');
+    expect(await active()).toMatch(/^ns-00\/app-0000 to svc-0999\.ns-\d\d\.svc\.cluster\.local:8080: /);
+    await page.keyboard.press('Control+End');
+    const label = await active();
+    expect(label).toMatch(/^ns-39\/app-0999 to svc-0999\.ns-\d\d\.svc\.cluster\.local:8080: /);
+    expect(await page.textContent('#tip .why')).toBe(reasonOf(label));
+    await page.keyboard.press('PageUp');
+    await page.keyboard.press('ArrowLeft');
+    // Columns are grouped by namespace: one step left is the previous port in ns-39, on a row a page up.
+    const moved = /^ns-39\/app-(\d{4}) to (svc-\d{4})\.ns-39\.svc\.cluster\.local:\d+: /.exec(await active());
+    expect(moved).not.toBeNull();
+    expect(Number(moved![1])).toBeLessThan(999);
+    expect(moved![2]).not.toBe('svc-0999');
+    expect(await nodes(page)).toBeLessThan(5000);
+    await page.close();
+  }, 60_000);
+
   it('filters 2M cells by text and by verdict, and counts them right', async () => {
     const page = await browser.open(file);
     const t0 = Date.now();

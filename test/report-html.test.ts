@@ -5,7 +5,9 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import { formatHtml } from '../src/reach/format-html.js';
+import { decodeReason, encodeReason, TOKENS } from '../src/reach/html/data.js';
 import type { ReachReport } from '../src/reach/types.js';
 import { BROWSER_TESTS, launch, pageErrors, type Browser } from './helpers/browser.js';
 import { ROOT, runCli } from './helpers/cli.js';
@@ -89,6 +91,25 @@ describe('report --format html: the file', () => {
     expect(JSON.parse(data).reasons[0]).toContain('</script><script>alert(2)</script>');
     expect(html).not.toContain('<img src=x');
     expect(html).toContain('<li>a &#60;b&#62;bold&#60;/b&#62; &#38; &#34;quoted&#34; assumption</li>');
+  });
+});
+
+describe('reason templates', () => {
+  it('decode(encode(reason)) is the reason, for any text and names (private-use characters included)', () => {
+    const text = fc.string({ unit: 'binary', maxLength: 12 });
+    fc.assert(
+      fc.property(fc.array(text, { minLength: 5, maxLength: 5 }), fc.array(fc.oneof(fc.nat(4), text), { maxLength: 12 }), (values, parts) => {
+        const reason = parts.map((p) => (typeof p === 'number' ? values[p]! : p)).join('');
+        expect(decodeReason(encodeReason(reason, values), values)).toBe(reason);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('turns the names of one cell into tokens, so that one explanation is stored once', () => {
+    const values = ['foo/sc', 'foo/app', 'web.foo.svc.cluster.local', 'web.foo', '8080'];
+    const t = encodeReason('to web.foo.svc.cluster.local:8080 (ClusterIP(web.foo)); Sidecar foo/sc', values);
+    expect(t).toBe(`to ${TOKENS[2]}:${TOKENS[4]} (ClusterIP(${TOKENS[3]})); Sidecar ${TOKENS[0]}`);
   });
 });
 
@@ -182,6 +203,29 @@ describe.skipIf(!BROWSER_TESTS)('report --format html in headless Chromium', () 
     expect(await page.textContent('#detail .pick .why')).toBe(report.pairs.find((p) => p.from === 'default/helloworld-default' && p.to === 'helloworld.foo.svc.cluster.local:8080')!.reason);
     await page.keyboard.press('Escape');
     expect(await page.isVisible('#detail')).toBe(false);
+    await page.close();
+  });
+
+  it('decodes reasons that name their own cell in every way (in the page, not only in TypeScript)', async () => {
+    const w = (id: string, sidecar: string | null) => ({ id, kind: 'Pod', meshed: true, sidecar, outboundTrafficPolicy: 'REGISTRY_ONLY' as const });
+    const tricky = [
+      { from: 'a/x', to: 'svc.a.svc.cluster.local:80', reason: 'port 80 of 8080 and 1080: 0.0.0.0_80 → svc.a.svc.cluster.local:80 (svc.a)', sidecar: 'a/x-sc' },
+      { from: 'a/x', to: 'svc.a.svc.cluster.local:8080', reason: 'Sidecar a/x-sc applies to a/x; "a/x" is a prefix of a/x-sc', sidecar: 'a/x-sc' },
+      { from: 'a/x', to: 'e.example.com:9', reason: 'private \uE000\uE001 use and e.example.com:9 stay literal', sidecar: 'a/x-sc' },
+      { from: 'b/y', to: 'svc.a.svc.cluster.local:80', reason: 'Sidecar a/x-sc is not b/y\'s: port 80 of svc.a.svc.cluster.local', sidecar: null },
+      { from: 'c/p', to: 'svc.a.svc.cluster.local:80', reason: 'c/p and c/q share Sidecar c/sc', sidecar: 'c/sc' },
+      { from: 'c/q', to: 'svc.a.svc.cluster.local:80', reason: 'c/p and c/q share Sidecar c/sc', sidecar: 'c/sc' },
+    ];
+    const report: ReachReport = {
+      assumptions: [],
+      workloads: [w('a/x', 'a/x-sc'), w('b/y', null), w('c/p', 'c/sc'), w('c/q', 'c/sc')],
+      pairs: tricky.map((p) => ({ ...p, verdict: '200' as const })),
+    };
+    const page = await browser.open(writeOut('tricky.html', formatHtml({ report })));
+    for (const p of tricky) {
+      await page.focus(`.cell[aria-label^="${p.from} to ${p.to}:"]`);
+      expect(await page.textContent('#tip .why')).toBe(p.reason);
+    }
     await page.close();
   });
 

@@ -32,6 +32,18 @@ describe('size', () => {
     expect(brief(r).some((l) => l.startsWith('ok.yaml:7:11 schema'))).toBe(true);
   });
 
+  it('refuses a file of a million tiny values quickly, within bounded memory', async () => {
+    const dir = tempTree({ 'ok.yaml': NS('ok') });
+    writeFileSync(join(dir, 'tiny.yaml'), 'a:\n' + '- 1\n'.repeat(600_000));
+    const started = Date.now();
+    const r = await runCli(['--no-config', '--format', 'json', '.'], { cwd: dir });
+    expect(Date.now() - started).toBeLessThan(15_000);
+    expect(brief(r)).toEqual([
+      'tiny.yaml:1:1 parse-error cannot read this file: it holds more than 1,048,576 values, the most read from one file (each costs memory; --max-file-size raises it); split the file',
+    ]);
+    expect(parsed(r).summary.resources).toBe(1);
+  });
+
   it('applies a smaller --max-file-size to files and to stdin, and refuses a malformed size', async () => {
     const dir = tempTree({ 'big.yaml': `${NS('big')}# ${'x'.repeat(200 * 1024)}\n`, 'small.yaml': NS('small') });
     const r = await runCli(['--no-config', '--format', 'json', '--max-file-size', '100KB', '.'], { cwd: dir });

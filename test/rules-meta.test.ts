@@ -48,6 +48,9 @@ describe.each(BUILTIN_RULES.map((r) => [r.meta.id, r] as const))('%s', (id, rule
     expect(SEVERITIES).toContain(m.severity);
     for (const p of m.peers ?? []) expect(p).toMatch(/^(IST|KIA)\d{4}$/);
     if (m.kinds) expect(m.kinds.length, 'kinds, when given, names at least one kind').toBeGreaterThan(0);
+    // GitHub's security-severity scale; SARIF's precision levels.
+    if (m.securitySeverity !== undefined) expect(m.securitySeverity >= 0.1 && m.securitySeverity <= 10, `securitySeverity ${m.securitySeverity}`).toBe(true);
+    if (m.precision !== undefined) expect(['very-high', 'high', 'medium', 'low']).toContain(m.precision);
   });
 
   if (ENGINE_RULES.has(id)) return;

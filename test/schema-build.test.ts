@@ -24,14 +24,14 @@ function yamlFiles(dir: string): string[] {
 
 /** Every manifest we have of a schema'd kind: the corpus, our fixtures, and each with every leaf replaced by odd values. */
 function samples(): { name: string; value: JsonValue }[] {
-  const files = [...yamlFiles(join(ROOT, '../shared/corpus')), ...yamlFiles(join(ROOT, 'fixtures/schema')), ...yamlFiles(join(ROOT, 'fixtures/seed'))];
+  const files = [...yamlFiles(join(ROOT, '../shared/corpus')), ...yamlFiles(join(ROOT, 'fixtures/rules/schema')), ...yamlFiles(join(ROOT, 'fixtures/seed'))];
   const out: { name: string; value: JsonValue }[] = [];
   for (const file of files) {
     for (const m of parseSource(file, readFileSync(file, 'utf8'), { defaultNamespace: 'default' }).manifests) {
       const name = schemaNameFor(m.apiVersion, m.kind);
       if (!name) continue;
       out.push({ name, value: m.value });
-      if (file.includes('fixtures/schema')) for (const value of mutations(m.value)) out.push({ name, value });
+      if (file.includes('fixtures/rules/schema/valid')) for (const value of mutations(m.value)) out.push({ name, value });
     }
   }
   return out;

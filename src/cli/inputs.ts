@@ -2,6 +2,7 @@
 import { isAbsolute, resolve, sep } from 'node:path';
 import { ConfigError, EMPTY_CONFIG, findConfig, loadConfig, type Config } from '../config.js';
 import { discover, display } from '../loader/discover.js';
+import { BYTES_PER_VALUE, MAX_VALUES } from '../loader/limits.js';
 import { formatSize, readManifestFile } from '../loader/read.js';
 import { parseSource, parseYaml, type ParsedFile } from '../loader/parse.js';
 import type { MeshConfigLayer } from '../model/mesh-config.js';
@@ -65,12 +66,13 @@ export async function loadInputs(io: Io, opts: InputOptions): Promise<LoadedInpu
   let readAny = false;
 
   const fsPaths = paths.filter((p) => p !== '-');
+  const maxValues = Math.max(MAX_VALUES, Math.floor(opts.maxFileSize / BYTES_PER_VALUE));
   if (paths.includes('-')) {
     const name = opts.stdinFilename ?? '<stdin>';
     const stdin = await readStdinText(io, opts.maxFileSize);
     if (stdin.ok) {
       readAny = true;
-      files.push(parseSource(name, stdin.text, { defaultNamespace }));
+      files.push(parseSource(name, stdin.text, { defaultNamespace, maxValues }));
     } else {
       reports.push({ ruleId: 'read-error', message: stdin.message, file: name, range: AT_START });
     }
@@ -87,7 +89,7 @@ export async function loadInputs(io: Io, opts: InputOptions): Promise<LoadedInpu
         continue;
       }
       readAny = true;
-      files.push(parseSource(shown, read.text, { defaultNamespace }));
+      files.push(parseSource(shown, read.text, { defaultNamespace, maxValues }));
     }
   }
   if (!readAny) {

@@ -1,6 +1,10 @@
 // `istio-lint [paths]`: lint manifests and print findings in one or more formats.
 import { resolve } from 'node:path';
-import { lint } from '../engine.js';
+import { lint, type LintConfig, type LintOptions } from '../engine.js';
+import { lintAndFix } from '../fix/passes.js';
+import { writerFor } from '../fix/files.js';
+import { display } from '../loader/discover.js';
+import { parseSource, type ParsedFile } from '../loader/parse.js';
 import { FORMATTERS } from '../formatters/index.js';
 import { summarize } from '../formatters/types.js';
 import { rulesFor } from '../custom/cli.js';
@@ -32,6 +36,9 @@ Options:
       --max-warnings N       fail when there are more than N warnings
   -q, --quiet                report errors only
       --report-unused-suppressions  flag suppressions that suppress nothing
+      --fix                  apply the fixes findings carry (e.g. a host added to a Sidecar), keeping
+                             comments and formatting; then report what is left
+      --fix-dry-run          compute the fixes and report what would be left, without writing files
       --max-file-size SIZE   skip larger files (default: 20MB)
       --print-config         print the effective configuration and exit
       --color / --no-color   force colour on or off (default: on for a terminal, off with NO_COLOR)
@@ -39,7 +46,7 @@ Options:
   -v, --version              print the version
   -h, --help                 print this help
 
-Commands: report, rules, explain. Run istio-lint COMMAND --help.
+Commands: report, diff, rules, explain. Run istio-lint COMMAND --help.
 
 Exit codes: 0 nothing at or above the fail level; 1 findings at or above it; 2 usage, config or input error.
 `;
@@ -56,6 +63,8 @@ const LINT_OPTIONS = {
   quiet: { type: 'boolean', short: 'q' },
   'report-unused-suppressions': { type: 'boolean' },
   'print-config': { type: 'boolean' },
+  fix: { type: 'boolean' },
+  'fix-dry-run': { type: 'boolean' },
   color: { type: 'boolean' },
   'no-color': { type: 'boolean' },
   version: { type: 'boolean', short: 'v' },
@@ -130,18 +139,18 @@ export async function runLint(argv: readonly string[], io: Io): Promise<number> 
   }
   const failOn = parseSeverity('--fail-on', values['fail-on']) ?? loaded.config.failOn ?? 'error';
   const ruleSettings = { ...loaded.config.rules, ...cliRules };
-  const result = lint(
-    loaded.files,
-    {
-      rules,
-      ruleSettings,
-      defaultNamespace: loaded.defaultNamespace,
-      assumeInjected: loaded.assumeInjected,
-      meshLayers: loaded.meshLayers,
-      reportUnusedSuppressions: values['report-unused-suppressions'] === true,
-    },
-    loaded.reports,
-  );
+  const config: LintConfig | undefined = loaded.config.file ? { file: display(io.cwd, loaded.config.file), raw: loaded.config.raw, locate: loaded.config.locate } : undefined;
+  const options: LintOptions = {
+    rules,
+    ruleSettings,
+    defaultNamespace: loaded.defaultNamespace,
+    assumeInjected: loaded.assumeInjected,
+    meshLayers: loaded.meshLayers,
+    reportUnusedSuppressions: values['report-unused-suppressions'] === true,
+    ...(config ? { config } : {}),
+  };
+  const fixing = values.fix === true || values['fix-dry-run'] === true;
+  const { result, files } = fixing ? fixFiles(io, loaded.files, options, (fs) => lint(fs, options, loaded.reports), values.fix === true) : { result: lint(loaded.files, options, loaded.reports), files: loaded.files };
   const findings = values.quiet ? result.findings.filter((f) => f.severity === 'error') : result.findings;
   const color = values['no-color'] ? false : values.color ? true : io.stdoutIsTTY && !io.env.NO_COLOR;
   const base = {
@@ -149,7 +158,7 @@ export async function runLint(argv: readonly string[], io: Io): Promise<number> 
     files: result.files + loaded.reports.filter((r) => r.ruleId === 'read-error' || r.ruleId === 'parse-error').length,
     resources: result.resources,
     rules: rules.map((r) => r.meta),
-    sources: sourcesOf(loaded.files),
+    sources: sourcesOf(files),
     version: packageVersion(),
     cwd: io.cwd,
     category: values['sarif-category'],
@@ -166,4 +175,22 @@ export async function runLint(argv: readonly string[], io: Io): Promise<number> 
   const tooManyWarnings = maxWarnings !== undefined && s.warnings > maxWarnings;
   if (tooManyWarnings) io.stderr(`istio-lint: ${s.warnings} warnings, more than --max-warnings ${maxWarnings}\n`);
   return atOrAbove || tooManyWarnings ? 1 : 0;
+}
+
+/** Runs the fix passes; with `write`, saves each changed file (as it was encoded) and says what changed on stderr. */
+function fixFiles(io: Io, parsed: readonly ParsedFile[], options: LintOptions, lintFiles: Parameters<typeof lintAndFix>[1], write: boolean) {
+  const writers = new Map<string, ((text: string) => string) | undefined>();
+  const original = new Map(parsed.map((f) => [f.source.path, f.source.text]));
+  const writerOf = (path: string) => {
+    if (!writers.has(path)) writers.set(path, original.has(path) ? writerFor(resolve(io.cwd, path), original.get(path)!) : undefined);
+    return writers.get(path);
+  };
+  const run = lintAndFix(parsed, lintFiles, (path, text) => parseSource(path, text, { defaultNamespace: options.defaultNamespace }), (p) => writerOf(p) !== undefined);
+  const paths = [...run.changed.keys()].sort();
+  if (write) for (const p of paths) io.writeFile(resolve(io.cwd, p), writerOf(p)!(run.changed.get(p)!));
+  if (run.fixed) {
+    const n = run.fixed;
+    io.stderr(`istio-lint: ${write ? 'fixed' : 'would fix'} ${n} finding${n === 1 ? '' : 's'} in ${paths.join(', ')}\n`);
+  }
+  return run;
 }

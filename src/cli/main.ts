@@ -11,6 +11,7 @@ const COMMANDS: Readonly<Record<string, () => Promise<Command>>> = {
   rules: async () => runRules,
   explain: async () => runExplain,
   report: async () => (await import('./report.js')).runReport,
+  diff: async () => (await import('./diff.js')).runDiff,
 };
 
 export async function main(argv: readonly string[], io: Io): Promise<number> {

@@ -129,7 +129,7 @@ export async function runReport(argv: readonly string[], io: Io): Promise<number
     const report = buildReachReport(mesh, { from: split(values.from), to: split(values.to), verdicts });
     text =
       format === 'json' ? JSON.stringify(report, null, 2) + '\n'
-      : format === 'markdown' ? formatMarkdown(report)
+      : format === 'markdown' ? formatMarkdown(report, destinationsOf(mesh))
       : format === 'csv' ? formatCsv(report)
       : format === 'html' ? htmlOf(loaded, mesh, report)
       : format === 'dot' ? formatDot(report, destinationsOf(mesh))

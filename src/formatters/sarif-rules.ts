@@ -11,49 +11,8 @@ export const ruleDocUrl = (id: string): string => `${REPOSITORY_URL}/blob/main/d
 /** Built-in rules have a page in the repository; custom rules (tagged "custom") have none. */
 export const docUrlOf = (meta: RuleMeta): string | undefined => (meta.tags?.includes('custom') ? undefined : ruleDocUrl(meta.id));
 
-/**
- * Rules whose findings mean a restriction the user wrote is not what Envoy enforces, so traffic they meant to
- * keep in (or out) can pass. GitHub ranks these by `security-severity` (0.1–3.9 low, 4–6.9 medium, 7–8.9 high).
- * A rule may also opt in with the `security` tag; it then gets a score from its default severity.
- */
-const SECURITY_SEVERITY: Readonly<Record<string, string>> = {
-  // Egress hosts look like an allow-list, but ALLOW_ANY passes every other destination too.
-  'allow-any-unenforced': '7.0',
-  // Istio applies one of the conflicting Sidecars (the oldest); the other's restrictions silently do nothing.
-  'selector-conflict': '5.0',
-  'namespace-sidecar-conflict': '5.0',
-  // egressProxy is not relied on: traffic meant to leave through the egress proxy may go out directly.
-  'egress-proxy-deprecated': '4.0',
-  // The Sidecar restricts nothing: it selects no workload, or only workloads without a proxy.
-  'selector-no-match': '4.0',
-  'sidecar-unmeshed-workload': '4.0',
-  // The workload asked for a proxy and gets none: no Sidecar (nor any mesh policy) applies to it.
-  'workload-injection-ignored': '4.0',
-  // A root-namespace Sidecar with a selector is no mesh-wide default: other namespaces stay unrestricted.
-  'root-sidecar-selector': '4.0',
-};
-
-/** The rule ids the tables here name, so that a test notices when a rule is renamed. */
-export const rulesNamedHere = (): readonly string[] => [...Object.keys(SECURITY_SEVERITY), ...Object.keys(PRECISION)];
-
-const SCORE_BY_SEVERITY: Readonly<Record<Severity, string>> = { error: '7.0', warning: '5.0', info: '3.0' };
-
-/** Loader findings are exact; findings that say "nothing in the input declares X" depend on the input being complete. */
-const PRECISION: Readonly<Record<string, 'very-high' | 'medium'>> = {
-  'parse-error': 'very-high',
-  'read-error': 'very-high',
-  'duplicate-key': 'very-high',
-  schema: 'very-high',
-  'egress-host-unmatched': 'medium',
-  'egress-host-port-filtered': 'medium',
-  'egress-namespace-unknown': 'medium',
-  'egress-port-unmatched': 'medium',
-  'registry-only-unregistered-host': 'medium',
-  'selector-no-match': 'medium',
-  'service-no-endpoints': 'medium',
-  'sidecar-unmeshed-workload': 'medium',
-  'ingress-port-mismatch': 'medium',
-};
+/** A score for rules tagged "security" without their own securitySeverity (custom rules, mostly). */
+const SCORE_BY_SEVERITY: Readonly<Record<Severity, number>> = { error: 7, warning: 5, info: 3 };
 
 export const SARIF_LEVEL: Readonly<Record<Severity, 'error' | 'warning' | 'note'>> = { error: 'error', warning: 'warning', info: 'note' };
 const PROBLEM_SEVERITY: Readonly<Record<Severity, string>> = { error: 'error', warning: 'warning', info: 'recommendation' };
@@ -72,11 +31,8 @@ const pascal = (id: string): string => {
   return name.toLowerCase() === id.toLowerCase() ? `${name}Rule` : name;
 };
 
-// Own keys only: a rule id must never find Object.prototype's members.
-const own = <T>(table: Readonly<Record<string, T>>, id: string): T | undefined => (Object.hasOwn(table, id) ? table[id] : undefined);
-
 export function isSecurityRule(meta: RuleMeta): boolean {
-  return own(SECURITY_SEVERITY, meta.id) !== undefined || (meta.tags ?? []).includes('security');
+  return meta.securitySeverity !== undefined || (meta.tags ?? []).includes('security');
 }
 
 function helpText(meta: RuleMeta): string {
@@ -102,10 +58,11 @@ export function ruleDescriptor(meta: RuleMeta): ReportingDescriptor {
   const tags = [...new Set(['istio', ...(meta.tags ?? []), ...(security ? ['security'] : [])])].slice(0, MAX_TAGS);
   const properties: Record<string, unknown> = {
     tags,
-    precision: own(PRECISION, meta.id) ?? 'high',
+    precision: meta.precision ?? 'high',
     'problem.severity': PROBLEM_SEVERITY[meta.severity],
   };
-  if (security) properties['security-severity'] = own(SECURITY_SEVERITY, meta.id) ?? SCORE_BY_SEVERITY[meta.severity];
+  // GitHub reads the score as a string ("7.0").
+  if (security) properties['security-severity'] = (meta.securitySeverity ?? SCORE_BY_SEVERITY[meta.severity]).toFixed(1);
   const url = docUrlOf(meta);
   return {
     id: meta.id,

@@ -2,7 +2,7 @@
 import { createHash } from 'node:crypto';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { Location, Log, ReportingDescriptor, Result, Suppression as SarifSuppression } from 'sarif';
+import type { Fix as SarifFix, Location, Log, ReportingDescriptor, Result, Suppression as SarifSuppression } from 'sarif';
 import { formatPath } from '../json.js';
 import { SEVERITY_RANK, type Finding } from '../types.js';
 import { REPOSITORY_URL, ruleDescriptor, SARIF_LEVEL, unknownRuleDescriptor } from './sarif-rules.js';
@@ -60,6 +60,26 @@ function location(f: Finding, input: FormatInput): Location {
   return loc;
 }
 
+/** A finding's fix as SARIF: one artifactChange per file, each edit a replacement (an empty deletedRegion inserts). */
+function fixesOf(f: Finding, cwd: string): SarifFix[] | undefined {
+  if (!f.fix) return undefined;
+  const files = [...new Set(f.fix.edits.map((e) => e.file))];
+  return [
+    {
+      description: { text: asSentence(f.fix.description) },
+      artifactChanges: files.map((file) => ({
+        artifactLocation: artifactLocation(file, cwd),
+        replacements: f.fix!.edits
+          .filter((e) => e.file === file)
+          .map((e) => ({
+            deletedRegion: { startLine: e.range.start.line, startColumn: e.range.start.column, endLine: e.range.end.line, endColumn: e.range.end.column },
+            insertedContent: { text: e.newText },
+          })),
+      })),
+    },
+  ];
+}
+
 function suppressionOf(f: Finding): SarifSuppression[] | undefined {
   if (!f.suppressed) return undefined;
   const s: SarifSuppression = { kind: f.suppressed.kind === 'config' ? 'external' : 'inSource', status: 'accepted' };
@@ -104,6 +124,8 @@ export function sarifLog(input: FormatInput): Log {
     };
     const suppressions = suppressionOf(f);
     if (suppressions) result.suppressions = suppressions;
+    const fixes = fixesOf(f, input.cwd);
+    if (fixes) result.fixes = fixes;
     if (f.path?.length) result.properties = { jsonPath: formatPath(f.path) };
     return result;
   });

@@ -8,6 +8,33 @@ import { Lexer, type CST } from 'yaml';
  */
 export const MAX_NESTING = 256;
 
+/**
+ * Values (scalars, flow collections, list items) per file. The YAML library holds each as several objects,
+ * 0.5 to 1 KB in all, so 20 MB of `- 1` lines would need gigabytes. The CLI allows one value per 20 bytes of
+ * --max-file-size (about a million at the default 20MB); real manifests average more bytes per value.
+ */
+export const MAX_VALUES = 1_000_000;
+export const BYTES_PER_VALUE = 20;
+
+const count = (text: string, s: string): number => {
+  let n = 0;
+  for (let i = text.indexOf(s); i !== -1; i = text.indexOf(s, i + s.length)) n++;
+  return n;
+};
+
+/**
+ * More than MAX_VALUES values? First a cheap upper bound (every value needs a line, a comma, a bracket or a
+ * "- "), and only when that is over, a count of the lexer's value tokens, stopping at the limit.
+ */
+export function tooManyValues(text: string, max: number = MAX_VALUES): boolean {
+  if (count(text, '\n') + count(text, ',') + count(text, '[') + count(text, '{') + count(text, '- ') < max) return false;
+  let n = 0;
+  for (const tok of new Lexer().lex(text)) {
+    if ((tok === '\u001f' || tok === '[' || tok === '{' || tok === '-' || tok === '?') && ++n > max) return true;
+  }
+  return false;
+}
+
 /** Alias expansions per document before it is refused as an alias bomb ("billion laughs"). */
 export const MAX_ALIAS_COUNT = 1000;
 

@@ -23,6 +23,10 @@ export function tooDeepMessage(docIndex: number, afterAliases: boolean): string 
   return `document ${docIndex + 1} is not read: ${how}it nests mappings and lists deeper than ${MAX_NESTING} levels`;
 }
 
+export function tooManyValuesMessage(max: number): string {
+  return `cannot read this file: it holds more than ${max.toLocaleString('en-US')} values, the most read from one file (each costs memory; --max-file-size raises it); split the file`;
+}
+
 export function farRightMessage(): string {
   return `cannot read this file: a value starts right of column ${MAX_BLOCK_COLUMN}, so mappings and lists may nest deeper than can be read safely (the limit is ${MAX_NESTING} levels)`;
 }

@@ -3,14 +3,16 @@ import { Composer, isAlias, isMap, isPair, isScalar, isSeq, Parser, type CST, ty
 import { asObject, asString, formatPath, type JsonObject, type JsonPath } from '../json.js';
 import type { FileReport, Manifest, Range, SourceFile, Target } from '../types.js';
 import { isClusterScoped } from './kinds.js';
-import { indentedTooFar, MAX_ALIAS_COUNT, tooDeepAt, valueTooDeep } from './limits.js';
+import { indentedTooFar, MAX_ALIAS_COUNT, MAX_VALUES, tooDeepAt, tooManyValues, valueTooDeep } from './limits.js';
 import { child, isMergeKey, nodeRange, resolveNode } from './locate.js';
-import { duplicateKeyMessage, farRightMessage, fileErrorMessage, tooDeepMessage, unreadableDocumentMessage, yamlMessage } from './messages.js';
+import { duplicateKeyMessage, farRightMessage, fileErrorMessage, tooDeepMessage, tooManyValuesMessage, unreadableDocumentMessage, yamlMessage } from './messages.js';
 import { LineIndex } from './source.js';
 
 export interface ParseOptions {
   /** Namespace of namespaced resources that have none (kubectl -n). */
   readonly defaultNamespace: string;
+  /** Most values read from one file (default MAX_VALUES); the CLI scales it with --max-file-size. */
+  readonly maxValues?: number;
 }
 
 export interface ParsedFile {
@@ -34,7 +36,7 @@ const jsonTags = (tags: Tags): Tags => tags.filter((t) => !(typeof t === 'object
 const YAML_OPTIONS = { version: '1.1', merge: true, uniqueKeys: false, customTags: jsonTags, logLevel: 'error' } as const;
 
 /** Parses a YAML (or JSON) text. Never throws: every problem becomes a FileReport with a position. */
-export function parseYaml(path: string, rawText: string): ParsedYaml {
+export function parseYaml(path: string, rawText: string, maxValues: number = MAX_VALUES): ParsedYaml {
   // A BOM is not content; dropping it keeps columns on line 1 right.
   const text = rawText.charCodeAt(0) === 0xfeff ? rawText.slice(1) : rawText;
   const index = new LineIndex(text);
@@ -73,6 +75,10 @@ export function parseYaml(path: string, rawText: string): ParsedYaml {
     reports.push({ ruleId, message, file: path, range: index.range(start, end), ...(severity ? { severity } : {}) });
   };
 
+  if (tooManyValues(text, maxValues)) {
+    report('parse-error', tooManyValuesMessage(maxValues), 0, 0);
+    return { source, documents, reports };
+  }
   const farRight = indentedTooFar(text);
   if (farRight !== undefined) {
     report('parse-error', farRightMessage(), farRight, farRight + 1);
@@ -168,7 +174,7 @@ function scanKeys(doc: Document): { duplicates: { name: string; key: Scalar; fir
 
 /** Parses a manifest text into Kubernetes objects; List items become objects of their own, positions kept. */
 export function parseSource(path: string, rawText: string, options: ParseOptions): ParsedFile {
-  const { source, documents, reports } = parseYaml(path, rawText);
+  const { source, documents, reports } = parseYaml(path, rawText, options.maxValues);
   const manifests: Manifest[] = [];
   documents.forEach((value, docIndex) => collect(value, docIndex, []));
   return { source, manifests, reports };

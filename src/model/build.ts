@@ -4,6 +4,7 @@ import type { Manifest } from '../types.js';
 import { readEndpointSet } from './endpoint-sets.js';
 import { resolveMeshSettings, type MeshConfigLayer } from './mesh-config.js';
 import { servicePortProtocol, parseProtocol } from './protocol.js';
+import { readWorkloadEntry } from './workload-entries.js';
 import type {
   ContainerPort,
   EgressHost,
@@ -19,6 +20,7 @@ import type {
   Sidecar,
   VirtualService,
   Workload,
+  WorkloadEntry,
   WorkloadKind,
 } from './types.js';
 
@@ -52,6 +54,7 @@ export function buildMesh(manifests: readonly Manifest[], options: BuildOptions)
   const sidecars: Sidecar[] = [];
   const virtualServices: VirtualService[] = [];
   const endpointSets: EndpointSet[] = [];
+  const workloadEntries: WorkloadEntry[] = [];
 
   for (const m of manifests) {
     if (m.kind === 'Namespace') {
@@ -68,6 +71,8 @@ export function buildMesh(manifests: readonly Manifest[], options: BuildOptions)
       sidecars.push(readSidecar(m));
     } else if (m.kind === 'VirtualService' && isIstio(m)) {
       virtualServices.push(readVirtualService(m));
+    } else if ((m.kind === 'WorkloadEntry' || m.kind === 'WorkloadGroup') && isIstio(m)) {
+      workloadEntries.push(readWorkloadEntry(m, m.kind));
     } else if ((m.kind === 'EndpointSlice' && m.apiVersion.startsWith('discovery.k8s.io/')) || (m.kind === 'Endpoints' && m.apiVersion === 'v1')) {
       const e = readEndpointSet(m);
       if (e) endpointSets.push(e);
@@ -101,6 +106,7 @@ export function buildMesh(manifests: readonly Manifest[], options: BuildOptions)
     sidecars: freeze(sidecars, (s) => `${s.namespace}/${s.name}`),
     virtualServices: freeze(virtualServices, (v) => `${v.namespace}/${v.name}`),
     endpointSets: freeze(endpointSets, (e) => `${e.namespace}/${e.service}/${e.manifest.name}`),
+    workloadEntries: freeze(workloadEntries, (e) => `${e.namespace}/${e.name}/${e.kind}`),
     assumptions: Object.freeze(assumptions),
     assumeInjected: options.assumeInjected,
   });

@@ -1,21 +1,5 @@
-// How rule messages name other resources and lists: "Sidecar foo/b (sidecar.yaml:12)", "a, b and 3 more".
-import type { JsonPath } from '../json.js';
-import type { Manifest } from '../types.js';
-
-/**
- * "file:line" of a node of a resource (its metadata.name by default), for messages that point elsewhere;
- * "line N" when the message is about a resource in the same file (`from`).
- */
-export function whereOf(m: Manifest, path: JsonPath = ['metadata', 'name'], from?: Manifest): string {
-  const line = m.source.locate(m.docIndex, [...m.basePath, ...path]).start.line;
-  return from && from.source === m.source ? `line ${line}` : `${m.source.path}:${line}`;
-}
-
-/** "Sidecar foo/b (sidecar.yaml:12)", or "Sidecar foo/b (line 12)" from a resource in the same file. */
-export function refOf(m: Manifest, from?: Manifest): string {
-  const id = m.namespace ? `${m.namespace}/${m.name}` : m.name;
-  return `${m.kind} ${id} (${whereOf(m, ['metadata', 'name'], from)})`;
-}
+// How rule messages name lists and values: "a, b and 3 more", `"value"`. Positions ("sidecar.yaml:12") are the
+// engine's: rules get them from ctx.where / ctx.ref.
 
 /** "a", "a and b", "a, b and c", "a, b, c and 2 more". */
 export function listOf(items: readonly string[], max = 3): string {

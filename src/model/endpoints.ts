@@ -1,11 +1,12 @@
 // Which Kubernetes Services select which workloads, and which container port a Service port lands on (K1, O1).
 import { selectorMatches } from './labels.js';
+import { servicesIn, workloadsMatching } from './lookup.js';
 import type { Mesh, Service, ServicePort, Workload } from './types.js';
 
 /** Kubernetes Services in the workload's namespace whose (non-empty) selector matches its pod labels. */
 export function servicesSelecting(w: Workload, mesh: Mesh): Service[] {
-  return mesh.services.filter(
-    (s) => s.source === 'Service' && s.namespace === w.namespace && s.kube?.selector !== undefined && selectorMatches(s.kube.selector, w.podLabels),
+  return servicesIn(mesh, w.namespace).filter(
+    (s) => s.source === 'Service' && s.kube?.selector !== undefined && selectorMatches(s.kube.selector, w.podLabels),
   );
 }
 
@@ -13,7 +14,7 @@ export function servicesSelecting(w: Workload, mesh: Mesh): Service[] {
 export function workloadsSelectedBy(s: Service, mesh: Mesh): Workload[] {
   const selector = s.kube?.selector;
   if (!selector) return [];
-  return mesh.workloads.filter((w) => w.namespace === s.namespace && selectorMatches(selector, w.podLabels));
+  return workloadsMatching(mesh, selector, s.namespace);
 }
 
 /**

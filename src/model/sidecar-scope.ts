@@ -1,7 +1,8 @@
 // Which Sidecar governs a workload (istio-semantics.md B1–B5): selector Sidecars in the pod's namespace, then the
 // namespace-wide one, then the root namespace's; within a level the oldest wins.
 import { selectorMatches } from './labels.js';
-import type { Mesh, Sidecar, Workload } from './types.js';
+import { sidecarsIn, workloadsIn, workloadsMatching } from './lookup.js';
+import type { Labels, Mesh, Sidecar, Workload } from './types.js';
 
 export type ScopeLevel = 'selector' | 'namespace' | 'root';
 
@@ -30,14 +31,19 @@ export function compareSidecarAge(a: Sidecar, b: Sidecar): number {
 
 /** Sidecars with a workloadSelector (an empty one included) that select the workload's pods, oldest first. */
 export function selectorSidecarsOf(w: Workload, mesh: Mesh): Sidecar[] {
-  return mesh.sidecars
-    .filter((s) => s.namespace === w.namespace && s.selector !== undefined && selectorMatches(s.selector, w.podLabels))
+  return selectorSidecarsFor(w.namespace, w.podLabels, mesh);
+}
+
+/** The same for any labelled proxy of a namespace, such as a VM's (WorkloadEntry). */
+export function selectorSidecarsFor(namespace: string, labels: Labels, mesh: Mesh): Sidecar[] {
+  return sidecarsIn(mesh, namespace)
+    .filter((s) => s.selector !== undefined && selectorMatches(s.selector, labels))
     .sort(compareSidecarAge);
 }
 
 /** Sidecars without a workloadSelector in a namespace, oldest first: only the first one is used (B1). */
 export function namespaceSidecarsOf(namespace: string, mesh: Mesh): Sidecar[] {
-  return mesh.sidecars.filter((s) => s.namespace === namespace && s.selector === undefined).sort(compareSidecarAge);
+  return sidecarsIn(mesh, namespace).filter((s) => s.selector === undefined).sort(compareSidecarAge);
 }
 
 /** Every Sidecar that could govern the workload, in Istio's precedence order; the first one applies. */
@@ -64,5 +70,5 @@ export function workloadsGovernedBy(s: Sidecar, mesh: Mesh): Workload[] {
 
 /** Workloads the Sidecar's own scope reaches before precedence: its selector's matches, or its whole namespace. */
 export function workloadsInScopeOf(s: Sidecar, mesh: Mesh): Workload[] {
-  return mesh.workloads.filter((w) => w.namespace === s.namespace && (s.selector === undefined || selectorMatches(s.selector, w.podLabels)));
+  return s.selector === undefined ? [...workloadsIn(mesh, s.namespace)] : workloadsMatching(mesh, s.selector, s.namespace);
 }

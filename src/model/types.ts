@@ -40,6 +40,23 @@ export interface Workload {
   readonly podMetadataPath: JsonPath;
 }
 
+/**
+ * A workload outside Kubernetes, such as a VM, running its own Istio proxy: a WorkloadEntry, or a WorkloadGroup, the
+ * template of the entries its VMs register. Label selectors of Sidecars and Services select these like pods.
+ */
+export interface WorkloadEntry {
+  /** "namespace/name" */
+  readonly id: string;
+  readonly kind: 'WorkloadEntry' | 'WorkloadGroup';
+  readonly namespace: string;
+  readonly name: string;
+  /** spec.labels; for a group, spec.template.labels overlaid with spec.metadata.labels, as registration merges them. */
+  readonly labels: Labels;
+  /** spec.address (a group's spec.template.address); undefined when unset. */
+  readonly address?: string;
+  readonly manifest: Manifest;
+}
+
 export interface ServicePort {
   readonly port: number;
   readonly name?: string;
@@ -165,6 +182,11 @@ export interface Mesh {
   readonly virtualServices: readonly VirtualService[];
   /** EndpointSlice / Endpoints objects of the input, sorted by namespace/service (absent in older models). */
   readonly endpointSets?: readonly EndpointSet[];
+  /**
+   * VM workloads (WorkloadEntry, WorkloadGroup), sorted by namespace/name/kind. Kept apart from `workloads`, which
+   * are pod templates with injection facts, so that what reads those (the reachability report) is unchanged.
+   */
+  readonly workloadEntries: readonly WorkloadEntry[];
   /** Things the model had to assume about the cluster, for the report. */
   readonly assumptions: readonly string[];
   readonly assumeInjected: boolean;

@@ -47,6 +47,14 @@ export function selectedWorkloads(mesh: Mesh, namespace: string, selector: Reado
   return workloadsIn(mesh, namespace).filter((w) => selectorMatches(selector, w.podLabels));
 }
 
+/** VM endpoints: WorkloadEntries (and WorkloadGroups, whose VMs register entries) whose labels the selector matches. */
+function vmEndpoints(mesh: Mesh, namespace: string, selector: Readonly<Record<string, string>>): Endpoints | undefined {
+  const vms = (mesh.workloadEntries ?? []).filter((e) => e.namespace === namespace && selectorMatches(selector, e.labels));
+  if (!vms.length) return undefined;
+  const list = vms.map((v) => `${v.kind} ${v.id}`);
+  return { has: true, pods: [], text: list.length > 3 ? `${list.slice(0, 3).join(', ')} and ${list.length - 3} more` : list.join(', '), clusterType: 'EDS' };
+}
+
 /** Endpoints of one service port (a named targetPort can leave a single port empty). */
 export function endpointsOf(mesh: Mesh, svc: Service, port: ServicePort): Endpoints {
   if (svc.kube) return kubeEndpoints(mesh, svc, port);
@@ -67,6 +75,8 @@ export function endpointsOf(mesh: Mesh, svc: Service, port: ServicePort): Endpoi
       if (e.workloadSelector) {
         const pods = running(selectedWorkloads(mesh, svc.namespace, e.workloadSelector));
         if (pods.length) return { has: true, pods, text: `pods of ${ids(pods)}`, clusterType: 'EDS' };
+        const vms = vmEndpoints(mesh, svc.namespace, e.workloadSelector);
+        if (vms) return vms;
         return { has: false, pods, text: `no workload in namespace ${svc.namespace} has labels ${formatLabels(e.workloadSelector)} (workloadSelector of ServiceEntry ${svc.namespace}/${svc.name})`, clusterType: 'EDS' };
       }
       return { has: false, pods: [], text: `ServiceEntry ${svc.namespace}/${svc.name} is STATIC but lists no endpoints and no workloadSelector`, clusterType: 'EDS' };
@@ -112,6 +122,8 @@ function kubeEndpoints(mesh: Mesh, svc: Service, port: ServicePort): Endpoints {
   const selected = selectedWorkloads(mesh, svc.namespace, kube.selector);
   const pods = running(selected);
   const labels = formatLabels(kube.selector);
+  const vms = selected.length ? undefined : vmEndpoints(mesh, svc.namespace, kube.selector);
+  if (vms) return { ...vms, clusterType: type };
   if (!selected.length && !workloadsIn(mesh, svc.namespace).length) {
     // A partial input: none of the namespace's workloads are here, so its pods cannot be judged missing.
     return { has: true, pods, text: `no workload of namespace ${svc.namespace} is in the input, so its pods are assumed to exist`, clusterType: type };

@@ -82,8 +82,7 @@ export class ReachEngine {
     if (bypass) return { verdict: 'direct', reason: `${bypass}, so the connection bypasses Envoy; ${this.plain(i).reason}` };
     const scope = this.scope(choice);
     const res0 = choice.dnsCapture ? viaService(this.reg, this.reg.shadowed.get(t.svc) ?? t.svc, choice.namespace, 0, t.name, true) : t.resolution;
-    const notes = [t.note, 'dest' in res0 ? res0.note : undefined].filter(Boolean).join('; ');
-    const head = requestText(t.kind, t.name, t.port.port, 'dest' in res0 ? res0.dest : undefined) + (notes ? ` [${notes}]` : '');
+    const head = res0 === t.resolution ? this.headOf(i, t, res0) : headText(t, res0);
     const res = res0;
     if ('failure' in res) {
       const c = UNCONFIRMED.dnsFailure;
@@ -92,6 +91,13 @@ export class ReachEngine {
     const kind = t.kind === 'udp' ? 'tcp' : t.kind;
     const trace = walk(scope, res.dest, t.port.port, { kind, authority: t.name, sni: t.name });
     return { verdict: trace.pairVerdict, reason: explain(scope, head, t.svc, t.port, t.port.port, trace) };
+  }
+
+  private readonly heads: (string | undefined)[] = [];
+
+  /** The request part of a reason, shared by every scope that resolves the target the same way. */
+  private headOf(i: number, t: Target, res: Target['resolution']): string {
+    return (this.heads[i] ??= headText(t, res));
   }
 
   /** What happens without Envoy: plain Kubernetes networking (step 1.9). */
@@ -111,6 +117,11 @@ export class ReachEngine {
     this.direct[i] = r;
     return r;
   }
+}
+
+function headText(t: Target, res: Target['resolution']): string {
+  const notes = [t.note, 'dest' in res ? res.note : undefined].filter(Boolean).join('; ');
+  return requestText(t.kind, t.name, t.port.port, 'dest' in res ? res.dest : undefined) + (notes ? ` [${notes}]` : '');
 }
 
 const engines = new WeakMap<Mesh, ReachEngine>();

@@ -6,7 +6,6 @@ import type { Service, ServicePort } from '../model/types.js';
 import type { Dest } from './addresses.js';
 import type { EgressView } from './imports.js';
 import type { Scope } from './scope-build.js';
-import { describeChoice } from './scope.js';
 import type { Trace } from './walk.js';
 
 export type RequestKind = 'http' | 'tcp' | 'tls' | 'udp';
@@ -18,7 +17,7 @@ export function requestText(kind: RequestKind, name: string, port: number, dest?
 
 export function explain(scope: Scope, head: string, svc: Service | undefined, port: ServicePort | undefined, portNumber: number, trace: Trace): string {
   const fix = svc && trace.pairVerdict !== '200' ? suggestFix(scope, svc, port, portNumber, trace) : '';
-  return `${head}; ${describeChoice(scope.choice)}: ${trace.steps.join(' → ')}${fix ? ` → ${fix}` : ''}`;
+  return `${head}; ${scope.description}: ${trace.steps.join(' → ')}${fix ? ` → ${fix}` : ''}`;
 }
 
 function kindOf(svc: Service): string {

@@ -122,17 +122,17 @@ export function formatHtml(input: HtmlInput): string {
 </head>
 <body>
 <header class="top">
-<div class="brand"><h1>istio-lint <span>reachability</span></h1><p class="summary">${escapeHtml(summary)}</p><span class="shown" id="shown" aria-live="polite"></span></div>
+<div class="brand"><h1>istio-lint <span>reachability</span></h1><p class="summary" title="${escapeHtml(summary)}">${escapeHtml(summary)}</p><span class="shown" id="shown" aria-live="polite"></span></div>
 <div class="bar">
 <div class="legend" id="legend" role="group" aria-label="Verdicts shown (click to hide or show)"></div>
 <div class="seg" role="group" aria-label="Quick verdict filters"><button type="button" data-preset="all">All</button><button type="button" data-preset="blocked">Failing</button><button type="button" data-preset="allowed">Reaching</button></div>
-<button type="button" class="btn push" id="f-findings">Lint findings: ${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}</button>
 </div>
 <div class="filters">
 <label>From <select id="f-from" aria-label="Client namespace"><option value="">all namespaces</option></select></label>
 <label>To <select id="f-to" aria-label="Destination namespace"><option value="">all namespaces</option></select></label>
 <input id="f-text" type="search" placeholder="Filter by workload, service or host…" aria-label="Filter by workload, service or host">
 <button type="button" class="btn" id="f-dense" aria-pressed="false" title="Symbols only, narrower columns">Compact</button>
+<button type="button" class="btn push" id="f-findings">Lint findings: ${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}</button>
 </div>
 </header>
 <main>

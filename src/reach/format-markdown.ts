@@ -1,5 +1,7 @@
 // `report --format markdown`: for pull-request comments and job summaries (GitHub-flavoured tables).
 import { summaryLine } from './format-table.js';
+import { MARKDOWN_MAX_PAIRS, overviewMarkdown } from './format-overview.js';
+import type { Destination } from './graph.js';
 import type { Pair, ReachReport } from './types.js';
 
 const ICON: Readonly<Record<string, string>> = { '200': '✅', '502': '⛔', blackhole: '⛔', '503': '⚠️', passthrough: '⚠️', direct: '➖' };
@@ -9,8 +11,8 @@ export function cell(s: string): string {
   return s.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
 }
 
-export function formatMarkdown(report: ReachReport): string {
-  const out: string[] = ['## istio-lint reachability', '', summaryLine(report), ''];
+export function formatMarkdown(report: ReachReport, destinations?: readonly Destination[]): string {
+  const out: string[] = ['## istio-lint reachability', '', summaryLine(report), '', ...overviewMarkdown(report, destinations)];
   const byFrom = new Map<string, Pair[]>();
   for (const p of report.pairs) {
     const list = byFrom.get(p.from);
@@ -18,7 +20,8 @@ export function formatMarkdown(report: ReachReport): string {
     else byFrom.set(p.from, [p]);
   }
   const seen = new Set<string>();
-  for (const w of report.workloads) {
+  // Large reports stop at the overview's counts: a job summary above 1 MiB is refused.
+  for (const w of report.pairs.length > MARKDOWN_MAX_PAIRS ? [] : report.workloads) {
     if (seen.has(w.id)) continue;
     seen.add(w.id);
     const scope = !w.meshed ? 'no sidecar' : `${w.sidecar ? `Sidecar \`${w.sidecar}\`` : 'no Sidecar (implicit `*/*`)'}, ${w.outboundTrafficPolicy}`;

@@ -4,9 +4,12 @@ import { summaryLine } from './format-table.js';
 import { graphOf, edgeLabel, VERDICT_STYLE, type Destination, type Graph } from './graph.js';
 import type { ReachReport, Verdict } from './types.js';
 
-/** Mermaid label text: anything beyond plain name characters becomes an entity code (#35; for "#"), so no name can break out. */
+/**
+ * Mermaid label text: ASCII punctuation that means something to Mermaid, Markdown or HTML ("#", quotes, "<", "|",
+ * backticks…) and every control or format character become entity codes (#35; for "#"), so no name can break out.
+ */
 export function mermaidText(s: string): string {
-  return [...s].map((ch) => (/^[A-Za-z0-9 ._:/,()*~+=@-]$/.test(ch) ? ch : `#${ch.codePointAt(0)};`)).join('');
+  return [...s].map((ch) => (/^[A-Za-z0-9 ._:/,()*~+=@-]$/.test(ch) || (ch > '\u007f' && /^[\p{L}\p{N}\p{So}\p{Sm}]$/u.test(ch)) ? ch : `#${ch.codePointAt(0)};`)).join('');
 }
 
 const ARROW: Readonly<Record<Verdict, string>> = {

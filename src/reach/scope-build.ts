@@ -5,7 +5,7 @@ import { egressViews, type EgressView } from './imports.js';
 import { buildListeners, type ListenerSet } from './listeners.js';
 import type { Registry } from './registry.js';
 import { portRoute, sniffedRoute, type RouteTable } from './routes.js';
-import type { ScopeChoice } from './scope.js';
+import { describeChoice, type ScopeChoice } from './scope.js';
 
 export interface Scope {
   readonly reg: Registry;
@@ -13,6 +13,8 @@ export interface Scope {
   readonly views: readonly EgressView[];
   readonly listeners: ListenerSet;
   readonly clusters: ReadonlyMap<string, ClusterInfo>;
+  /** describeChoice, once: every reason of the scope shares the string. */
+  readonly description: string;
   /** Route "N" or "host:N" (RDS), cached. */
   route(name: string, port: number): RouteTable;
 }
@@ -28,6 +30,7 @@ export function buildScope(reg: Registry, choice: ScopeChoice): Scope {
     views,
     listeners,
     clusters,
+    description: describeChoice(choice),
     route(name, port) {
       let t = routes.get(name);
       if (!t) {

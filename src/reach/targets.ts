@@ -41,7 +41,9 @@ export function buildTargets(reg: Registry): Target[] {
     if (shadow) notes.push(`ServiceEntry ${svc.namespace}/${svc.name} is ignored: Kubernetes Service ${shadow.namespace}/${shadow.name} has the same hostname`);
     for (const port of svc.ports) {
       const to = `${svc.hostname}:${port.port}`;
-      if (out.has(to)) continue;
+      // One row per host:port: the first declaration wins, except that TCP beats UDP (kube-dns declares both on 53).
+      const prev = out.get(to);
+      if (prev && !(prev.kind === 'udp' && requestKindOf(port) !== 'udp')) continue;
       out.set(to, {
         to,
         svc,

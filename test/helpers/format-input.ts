@@ -12,6 +12,7 @@ export const META: Record<string, RuleMeta> = {
     severity: 'warning',
     peers: ['KIA1004'],
     example: 'kind: Sidecar\nspec:\n  egress:\n    - hosts: ["./*"]\n',
+    securitySeverity: 7.0,
   },
   'egress-host-format': {
     id: 'egress-host-format',
@@ -34,6 +35,7 @@ export const META: Record<string, RuleMeta> = {
     rationale: 'kubectl cannot apply it.',
     remediation: 'Fix the syntax.',
     severity: 'error',
+    precision: 'very-high',
   },
 };
 

@@ -20,8 +20,8 @@ var COLS = D.cols.map(function (c, i) {
     text: (to + ' ' + c[3] + ' ' + D.colNs[c[2]]).toLowerCase() };
 });
 var S = { from: '', to: '', text: '', on: VS.map(function () { return true; }), collapsed: {}, dense: false,
-  ar: -1, ac: 0, sel: -1, pick: null };
-var F = { rows: [], cols: [], hit: [], filtering: false, counts: [], vrows: [], nsSegs: [], svcSegs: [] };
+  ar: -1, ac: 0, sel: -1, pick: null, hover: null };
+var F = { rows: [], cols: [], hit: [], filtering: false, counts: [], vrows: [], groupOf: [], nsSegs: [], svcSegs: [] };
 
 function verdictAt(r, c) {
   var ch = D.pat[ROWS[r].pat][0].charCodeAt(c);
@@ -95,14 +95,15 @@ function applyFilters() {
 
 /** Display rows (namespace headers and workloads) and column header segments, from the filtered rows and columns. */
 function layout() {
-  var vrows = [], cur = null;
+  var vrows = [], groupOf = [], cur = null, at = 0;
   F.rows.forEach(function (r) {
     var ns = ROWS[r].ns;
-    if (!cur || cur.ns !== ns) { cur = { g: true, ns: ns, n: 0 }; vrows.push(cur); }
+    if (!cur || cur.ns !== ns) { cur = { g: true, ns: ns, n: 0 }; at = vrows.length; groupOf.push(at); vrows.push(cur); }
     cur.n++;
-    if (!S.collapsed[ns]) vrows.push({ g: false, r: r });
+    if (!S.collapsed[ns]) { groupOf.push(at); vrows.push({ g: false, r: r }); }
   });
   F.vrows = vrows;
+  F.groupOf = groupOf;
   F.nsSegs = segments(function (c) { return COLS[c].ns; });
   F.svcSegs = segments(function (c) { return COLS[c].ns + '\u0000' + COLS[c].svc; });
 }

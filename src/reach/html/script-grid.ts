@@ -5,7 +5,7 @@ export const SCRIPT_GRID = String.raw`
 var RW = 300, RH = 30, HH = 72;
 var grid = document.getElementById('grid');
 var sizer = document.getElementById('sizer');
-function CW() { return S.dense ? 36 : 100; }
+function CW() { return S.dense ? 40 : 112; }
 function esc(s) {
   return String(s).replace(/[&<>"']/g, function (ch) { return '&#' + ch.charCodeAt(0) + ';'; });
 }
@@ -43,7 +43,7 @@ function render() {
   });
   for (var j = c0; j < c1; j++) {
     var col = COLS[F.cols[j]];
-    h.push('<div class="ph" role="columnheader" style="left:' + (RW + j * cw) + 'px;width:' + cw + 'px" title="' + esc(col.to) + '">' +
+    h.push('<div class="ph' + (S.hover && S.hover[1] === j ? ' hl' : '') + '" data-j="' + j + '" role="columnheader" style="left:' + (RW + j * cw) + 'px;width:' + cw + 'px" title="' + esc(col.to) + '">' +
       col.port + '</div>');
   }
   var head = document.getElementById('colhead');
@@ -67,7 +67,7 @@ function render() {
     var tag = !row.meshed ? '<span class="tag off" title="no sidecar">no sidecar</span>'
       : '<span class="tag' + (row.mode === 'REGISTRY_ONLY' ? ' ro' : '') + '" title="outboundTrafficPolicy ' + esc(row.mode) + '">' +
         (row.mode === 'REGISTRY_ONLY' ? 'registry only' : 'allow any') + '</span>';
-    rh.push('<div class="rh' + (S.sel === d.r ? ' sel' : '') + '" role="rowheader" style="top:' + y + 'px;height:' + RH + 'px">' +
+    rh.push('<div class="rh' + (S.sel === d.r ? ' sel' : '') + (S.hover && S.hover[0] === i ? ' hl' : '') + '" data-i="' + i + '" role="rowheader" style="top:' + y + 'px;height:' + RH + 'px">' +
       '<button class="wl" data-r="' + d.r + '" title="' + esc(row.id + ' (' + row.kind + ')' + (row.sidecar ? ', Sidecar ' + row.sidecar : '')) +
       '">' + esc(row.name) + '</button>' + tag + '</div>');
     cells.push('<div role="row" aria-rowindex="' + (i + 2) + '">');
@@ -85,6 +85,14 @@ function render() {
     }
     cells.push('</div>');
   }
+  // The namespace of the rows at the top stays in view, like a sticky heading.
+  var top = Math.floor(st / RH), gi = F.groupOf[top];
+  if (F.vrows[top] && !F.vrows[top].g && gi !== undefined) {
+    var gd = F.vrows[gi];
+    rh.push('<button class="gh pin" data-ns="' + esc(gd.ns) + '" aria-expanded="true" style="top:' + st + 'px;height:' + RH + 'px">▾ ' +
+      esc(gd.ns || '(no namespace)') + ' <span class="n">' + gd.n + ' workload' + (gd.n === 1 ? '' : 's') + '</span></button>');
+    cells.push('<div class="band pin" style="top:' + st + 'px;left:' + c0 * cw + 'px;width:' + (c1 - c0) * cw + 'px;height:' + RH + 'px"></div>');
+  }
   var rowhead = document.getElementById('rowhead'), body = document.getElementById('cells');
   rowhead.style.width = RW + 'px';
   rowhead.style.height = bh + 'px';
@@ -96,8 +104,10 @@ function render() {
   grid.setAttribute('aria-colcount', String(nc + 1));
   document.getElementById('empty').hidden = nr > 0 && nc > 0;
   if (focused) {
-    var el = activeCell();
+    // Re-focusing the redrawn cell is not the user's move: it must not reopen a tooltip they closed.
+    var el = activeCell(), tipWas = !tip.hidden;
     if (el) el.focus({ preventScroll: true }); else grid.focus({ preventScroll: true });
+    if (!tipWas) hideTip();
   }
 }
 
@@ -118,10 +128,11 @@ function moveTo(i, j, dir) {
   var cw = CW(), vw = grid.clientWidth - RW, vh = grid.clientHeight - HH;
   var x = j * cw, y = i * RH;
   if (x < grid.scrollLeft) grid.scrollLeft = x; else if (x + cw > grid.scrollLeft + vw) grid.scrollLeft = x + cw - vw;
-  if (y < grid.scrollTop) grid.scrollTop = y; else if (y + RH > grid.scrollTop + vh) grid.scrollTop = y + RH - vh;
+  // The top row may be under the pinned namespace heading: keep one row of margin above.
+  if (y < grid.scrollTop + RH) grid.scrollTop = Math.max(0, y - RH); else if (y + RH > grid.scrollTop + vh) grid.scrollTop = y + RH - vh;
   render();
   var el = activeCell();
-  if (el) el.focus({ preventScroll: true });
+  if (el) { el.focus({ preventScroll: true }); showTip(el); }
 }
 grid.addEventListener('scroll', schedule, { passive: true });
 window.addEventListener('resize', schedule);

@@ -9,18 +9,30 @@ function showTip(el) {
   var d = F.vrows[+el.dataset.i];
   if (!d || d.g) return;
   var r = d.r, c = F.cols[+el.dataset.j], v = verdictAt(r, c);
+  highlight([+el.dataset.i, +el.dataset.j]);
   tip.innerHTML = (v < 0 ? '<b>not in this report</b>' : badge(v) + ' <span>' + esc(VS[v].meaning) + '</span>') +
     '<div class="route">' + esc(ROWS[r].id) + ' → ' + esc(COLS[c].to) + '</div>' +
     (v < 0 ? '<p class="why">No pair for this workload and port (left out by --from, --to, --verdict or --only).</p>' : why(reasonAt(r, c))) +
     '<div class="hint">Click or press Enter for the workload view · arrow keys move</div>';
   tip.hidden = false;
   var b = el.getBoundingClientRect(), w = tip.offsetWidth, h = tip.offsetHeight;
-  var x = Math.min(Math.max(8, b.left), window.innerWidth - w - 8);
+  // Beside the workload view rather than over it, when the matrix has room.
+  var right = aside.hidden ? window.innerWidth : grid.getBoundingClientRect().right;
+  var x = Math.max(8, Math.min(b.left, right - w - 8));
   var y = b.bottom + 8 + h > window.innerHeight ? Math.max(8, b.top - h - 8) : b.bottom + 8;
   tip.style.left = x + 'px';
   tip.style.top = y + 'px';
 }
-function hideTip() { tip.hidden = true; }
+function hideTip() { tip.hidden = true; highlight(null); }
+/** Marks the row and column headers of the cell under the pointer or the focus. */
+function highlight(at) {
+  S.hover = at;
+  document.querySelectorAll('.rh.hl, .ph.hl').forEach(function (e) { e.classList.remove('hl'); });
+  if (!at) return;
+  var a = document.querySelector('.rh[data-i="' + at[0] + '"]'), b = document.querySelector('.ph[data-j="' + at[1] + '"]');
+  if (a) a.classList.add('hl');
+  if (b) b.classList.add('hl');
+}
 
 function findingHtml(f) {
   var res = f[6] ? ' · ' + esc(f[6] + ' ' + (f[7] ? f[7] + '/' : '') + f[8]) : '';
@@ -47,6 +59,7 @@ function openCell(i, j) {
   if (!d || d.g) return;
   S.pick = [d.r, F.cols[j]];
   openDetail(d.r);
+  hideTip();
 }
 function openDetail(r) {
   S.sel = r;
@@ -152,7 +165,11 @@ document.getElementById('f-text').addEventListener('input', function (e) {
 document.getElementById('f-dense').addEventListener('click', function () { S.dense = !S.dense; update(); });
 document.getElementById('f-findings').addEventListener('click', openFindings);
 grid.addEventListener('mouseover', function (e) { var c = e.target.closest('.cell'); if (c) showTip(c); });
-grid.addEventListener('mouseleave', function () { if (!grid.contains(document.activeElement)) hideTip(); });
+// Leaving the matrix hides the tooltip, unless a cell has keyboard focus: then its reason comes back.
+grid.addEventListener('mouseleave', function () {
+  var a = document.activeElement;
+  if (a && a.classList.contains('cell') && a.matches(':focus-visible')) showTip(a); else hideTip();
+});
 grid.addEventListener('focusin', function (e) {
   var c = e.target.closest && e.target.closest('.cell');
   if (!c) return;

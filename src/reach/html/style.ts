@@ -7,8 +7,8 @@ export const STYLE = String.raw`
   --v0-bg: #dafbe1; --v0-fg: #116329; --v0-bd: #4ac26b;
   --v1-bg: #ffebe9; --v1-fg: #a40e26; --v1-bd: #ff8182;
   --v2-bg: #32383f; --v2-fg: #ffffff; --v2-bd: #1f2328;
-  --v3-bg: #fff8c5; --v3-fg: #7d4e00; --v3-bd: #d4a72c;
-  --v4-bg: #ddf4ff; --v4-fg: #0550ae; --v4-bd: #54aeff;
+  --v3-bg: #ddf4ff; --v3-fg: #0550ae; --v3-bd: #54aeff;
+  --v4-bg: #fff8c5; --v4-fg: #7d4e00; --v4-bd: #d4a72c;
   --v5-bg: #eaeef2; --v5-fg: #424a53; --v5-bd: #afb8c1;
   color-scheme: light dark;
 }
@@ -19,8 +19,8 @@ export const STYLE = String.raw`
     --v0-bg: #12361d; --v0-fg: #7ee2a0; --v0-bd: #2ea043;
     --v1-bg: #4c1418; --v1-fg: #ffb1aa; --v1-bd: #da3633;
     --v2-bg: #010409; --v2-fg: #f0f6fc; --v2-bd: #8b949e;
-    --v3-bg: #3b2d00; --v3-fg: #f2cc60; --v3-bd: #9e6a03;
-    --v4-bg: #0c2d6b; --v4-fg: #a5d6ff; --v4-bd: #388bfd;
+    --v3-bg: #0c2d6b; --v3-fg: #a5d6ff; --v3-bd: #388bfd;
+    --v4-bg: #3b2d00; --v4-fg: #f2cc60; --v4-bd: #9e6a03;
     --v5-bg: #262c36; --v5-fg: #c9d1d9; --v5-bd: #6e7681;
   }
 }
@@ -32,10 +32,11 @@ button, input, select { font: inherit; color: inherit; }
 code, .mono { font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, "DejaVu Sans Mono", monospace; font-size: 12px; }
 :focus-visible { outline: 2px solid var(--accent); outline-offset: 1px; }
 .top { padding: 10px 16px; border-bottom: 1px solid var(--line); background: var(--head); display: grid; gap: 8px; }
-.brand { display: flex; align-items: baseline; gap: 12px; flex-wrap: wrap; }
+.brand { display: flex; align-items: baseline; gap: 12px; min-width: 0; }
+.brand h1 { flex: none; }
 .brand h1 { font-size: 17px; margin: 0; font-weight: 650; letter-spacing: -.01em; }
 .brand h1 span { color: var(--muted); font-weight: 500; }
-.brand .summary { color: var(--muted); margin: 0; }
+.brand .summary { color: var(--muted); margin: 0; flex: 1; min-width: 0; overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
 .bar { display: flex; align-items: center; gap: 8px 14px; flex-wrap: wrap; }
 .legend { display: flex; gap: 6px; flex-wrap: wrap; }
 .chip { display: inline-flex; align-items: center; gap: 6px; padding: 3px 10px 3px 8px; border-radius: 999px; cursor: pointer;
@@ -60,7 +61,7 @@ code, .mono { font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, "DejaV
 .btn { border: 1px solid var(--line); border-radius: 6px; }
 .btn[aria-pressed="true"] { border-color: var(--accent); color: var(--accent); }
 .push { margin-left: auto; }
-.shown { color: var(--muted); margin-left: auto; font-variant-numeric: tabular-nums; }
+.shown { color: var(--muted); flex: none; font-variant-numeric: tabular-nums; }
 main { flex: 1; display: flex; min-height: 0; }
 .grid { flex: 1; overflow: auto; position: relative; min-width: 0; }
 .grid:focus { outline: none; }
@@ -72,7 +73,7 @@ main { flex: 1; display: flex; min-height: 0; }
 .seg-ns, .seg-svc, .ph { position: absolute; overflow: clip; white-space: nowrap; border-left: 1px solid var(--line); }
 .seg-ns { top: 0; height: 22px; background: var(--head2); font-weight: 650; font-size: 12px; padding: 3px 0; }
 .seg-svc { top: 22px; height: 22px; background: var(--head); font-size: 12px; padding: 3px 0; border-top: 1px solid var(--line); }
-.seg-ns > span, .seg-svc > span { position: sticky; left: var(--rw); padding: 0 8px; display: inline-block; max-width: 100%; overflow: hidden; text-overflow: ellipsis; vertical-align: top; }
+.seg-ns > span, .seg-svc > span { position: sticky; left: var(--rw); padding: 0 5px; display: inline-block; max-width: 100%; overflow: hidden; text-overflow: ellipsis; vertical-align: top; }
 .seg-svc .src { color: var(--muted); font-weight: 400; }
 .ph { top: 44px; height: 28px; background: var(--bg); border-top: 1px solid var(--line); border-bottom: 1px solid var(--line);
   text-align: center; padding-top: 5px; font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, "DejaVu Sans Mono", monospace; font-size: 12px; color: var(--muted); }
@@ -84,13 +85,18 @@ main { flex: 1; display: flex; min-height: 0; }
 .rh .wl { background: none; border: 0; padding: 2px 4px; border-radius: 4px; cursor: pointer; overflow: hidden; text-overflow: ellipsis; text-align: left; min-width: 0; flex: 1; }
 .rh .wl:hover { background: var(--head); }
 .rh.sel { background: var(--head2); box-shadow: inset 3px 0 0 var(--accent); }
+.rh.hl .wl, .ph.hl { color: var(--accent); font-weight: 700; }
+.ph.hl { box-shadow: inset 0 -3px 0 var(--accent); }
+.rh.hl { box-shadow: inset -3px 0 0 var(--accent); }
+.gh.pin { z-index: 1; box-shadow: 0 1px 3px rgba(0, 0, 0, .12); }
 .tag { font-size: 11px; color: var(--muted); border: 1px solid var(--line); border-radius: 4px; padding: 0 5px; flex: none; }
 .tag.ro { color: var(--v1-fg); border-color: var(--v1-bd); }
 .tag.off { color: var(--v5-fg); border-style: dashed; }
 .gh { padding-left: 8px; background: var(--head); border: 0; border-bottom: 1px solid var(--line); font-weight: 650; cursor: pointer; width: 100%; text-align: left; }
 .gh .n { color: var(--muted); font-weight: 400; }
 .band { position: absolute; background: var(--head); border-bottom: 1px solid var(--line); }
-.cell { position: absolute; display: flex; align-items: center; justify-content: center; gap: 5px; border: 1px solid; border-radius: 5px;
+.band.pin { z-index: 2; box-shadow: 0 1px 3px rgba(0, 0, 0, .12); }
+.cell { position: absolute; display: flex; align-items: center; justify-content: center; gap: 4px; border: 1px solid; border-radius: 5px;
   font-size: 12px; font-weight: 600; cursor: pointer; user-select: none; white-space: nowrap; overflow: hidden; }
 .cell .s { font-size: 13px; line-height: 1; }
 .cell.none, .cell.out { background: transparent; border: 1px dashed var(--line); color: var(--muted); font-weight: 400; }
@@ -116,7 +122,7 @@ aside li { margin: 2px 0; }
 .badge { display: inline-flex; gap: 5px; align-items: center; border: 1px solid; border-radius: 5px; padding: 1px 8px; font-weight: 650; }
 .finding { border-left: 3px solid var(--line); padding: 4px 0 4px 10px; margin: 6px 0; }
 .finding.error { border-color: var(--v1-bd); }
-.finding.warning { border-color: var(--v3-bd); }
+.finding.warning { border-color: var(--v4-bd); }
 .finding .rule { font-weight: 650; }
 .finding .loc { color: var(--muted); }
 .finding.suppressed { opacity: .65; }
