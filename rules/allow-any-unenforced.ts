@@ -1,9 +1,8 @@
 import { serviceLabel } from '../src/checks/egress-hosts.js';
-import { configNamespacesOf, effectiveOutboundMode, outboundModeOrigin, sidecarListenerImports } from '../src/model/egress.js';
+import { configNamespacesOf, effectiveOutboundMode, importedPortsOf, outboundModeOrigin } from '../src/model/egress.js';
 import { isVisible } from '../src/model/hosts.js';
 import { asObject, get } from '../src/json.js';
 import { defineRule } from '../src/rule.js';
-import type { Service } from '../src/model/types.js';
 
 // C2, G11, I3: under ALLOW_ANY whatever the Sidecar does not import goes to PassthroughCluster; egress hosts scope
 // configuration, they are not a firewall (sidecar.proto, C5).
@@ -32,14 +31,7 @@ export default defineRule({
     if (sidecar.egress.every((l) => l.captureMode === 'NONE')) return;
     const importsAll = sidecar.egress.some((l) => !l.port && l.hosts.some((h) => h.raw === '*/*') && !l.hosts.some((h) => h.raw.startsWith('~')));
     if (importsAll) return;
-    const kept = new Map<Service, Set<number>>();
-    for (const l of sidecar.egress) {
-      for (const i of sidecarListenerImports(ctx.mesh, sidecar, l).imported) {
-        const set = kept.get(i.service) ?? new Set<number>();
-        i.ports.forEach((p) => set.add(p.port));
-        kept.set(i.service, set);
-      }
-    }
+    const kept = importedPortsOf(ctx.mesh, sidecar);
     const configNamespaces = configNamespacesOf(ctx.mesh, sidecar);
     let left: string | undefined;
     for (const s of ctx.mesh.services) {

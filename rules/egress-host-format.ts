@@ -1,15 +1,12 @@
+import { dnsNameFault, isDnsLabel } from '../src/checks/address-syntax.js';
 import { quote } from '../src/model/describe.js';
 import { defineRule } from '../src/rule.js';
-
-// Istio's DNS-1123 label (pkg/config/labels): letters, digits and '-', at most 63 characters.
-const LABEL = /^[a-zA-Z0-9](?:[-a-zA-Z0-9]*[a-zA-Z0-9])?$/;
-const isLabel = (s: string): boolean => s.length <= 63 && LABEL.test(s);
 
 /** What is wrong with the namespace part, or undefined (E5: "*", ".", "~", or a label, [1.31+] "~"-prefixed). */
 function namespaceProblem(ns: string): string | undefined {
   if (ns === '*' || ns === '.' || ns === '~') return undefined;
   const name = ns.startsWith('~') ? ns.slice(1) : ns;
-  if (isLabel(name)) return undefined;
+  if (isDnsLabel(name)) return undefined;
   return `namespace part ${quote(ns)} is not "*", ".", "~" or a namespace name (lowercase letters, digits and "-")`;
 }
 
@@ -21,14 +18,10 @@ function dnsProblem(dns: string, ns: string, here: string, clusterDomain: string
     return `short name ${quote(dns)} is rejected (Istio needs an FQDN): write ${quote(`${ns}/${dns}.${where}.svc.${clusterDomain}`)} or ${quote(`${ns}/*`)}`;
   }
   if (dns.includes('*') && !dns.startsWith('*.')) return `partial wildcard ${quote(dns)} is rejected: only a whole leading label "*." is allowed, e.g. "*.example.com"`;
-  if (dns.length > 255) return `dnsName is longer than 255 characters`;
-  const labels = (dns.startsWith('*.') ? dns.slice(2) : dns).split('.');
-  if (labels[labels.length - 1] === '') labels.pop(); // a trailing dot is allowed
-  if (labels.length && /^\d+$/.test(labels[labels.length - 1]!)) {
-    return `${quote(dns)} ends in an all-numeric label: egress hosts are DNS names, not IP addresses; import the ServiceEntry host instead`;
-  }
-  const bad = labels.find((l) => !isLabel(l));
-  if (bad !== undefined) return `label ${quote(bad)} of ${quote(dns)} is not a DNS label (letters, digits and "-", at most 63 characters)`;
+  const fault = dnsNameFault(dns, { leadingWildcard: true });
+  if (fault?.kind === 'too-long') return `dnsName is longer than 255 characters`;
+  if (fault?.kind === 'numeric') return `${quote(dns)} ends in an all-numeric label: egress hosts are DNS names, not IP addresses; import the ServiceEntry host instead`;
+  if (fault?.kind === 'label') return `label ${quote(fault.label)} of ${quote(dns)} is not a DNS label (letters, digits and "-", at most 63 characters)`;
   return undefined;
 }
 

@@ -1,4 +1,4 @@
-import { appliesTo, egressHostProblem, serviceLabel } from '../src/checks/egress-hosts.js';
+import { appliesTo, hostProblems, serviceLabel } from '../src/checks/egress-hosts.js';
 import { listOf } from '../src/model/describe.js';
 import { defineRule } from '../src/rule.js';
 
@@ -18,13 +18,9 @@ export default defineRule({
   check(manifest, ctx) {
     const sidecar = ctx.sidecarOf(manifest);
     if (!sidecar) return;
-    for (const l of sidecar.egress) {
-      for (const h of l.hosts) {
-        const p = egressHostProblem(ctx.mesh, sidecar, h);
-        if (p?.kind !== 'not-visible') continue;
-        const names = listOf(p.hidden.map(serviceLabel));
-        ctx.report({ message: `"${h.raw}" matches ${names}, which ${p.hidden.length > 1 ? 'are' : 'is'} not exported to ${appliesTo(p.configNamespaces)}, so it imports nothing: ${p.hint}`, path: h.path });
-      }
+    for (const { host: h, problem: p } of hostProblems(ctx.mesh, sidecar, 'not-visible')) {
+      const names = listOf(p.hidden.map(serviceLabel));
+      ctx.report({ message: `"${h.raw}" matches ${names}, which ${p.hidden.length > 1 ? 'are' : 'is'} not exported to ${appliesTo(p.configNamespaces)}, so it imports nothing: ${p.hint}`, path: h.path });
     }
   },
 });

@@ -1,4 +1,4 @@
-import { serviceLabel } from '../src/checks/egress-hosts.js';
+import { portsExposedBy } from '../src/checks/egress-hosts.js';
 import { configNamespacesOf, portFilter, sidecarListenerImports } from '../src/model/egress.js';
 import { dnsMatches, parseHost } from '../src/model/hosts.js';
 import { defineRule } from '../src/rule.js';
@@ -35,9 +35,8 @@ export default defineRule({
       for (const h of l.hosts) {
         const mine = matched.filter((i) => names(h, i.service));
         if (!mine.length || mine.some((i) => i.service.ports.some((p) => p.port === port))) continue;
-        const exposes = mine.map((i) => `${serviceLabel(i.service)} exposes ${i.service.ports.map((p) => p.port).join(', ')}`);
         ctx.report({
-          message: `"${h.raw}" only matches services without port ${port}, the port of this listener, so it adds nothing here (${exposes.slice(0, 3).join('; ')}${exposes.length > 3 ? `; and ${exposes.length - 3} more` : ''}) → move it to a listener on a port they expose, or remove it`,
+          message: `"${h.raw}" only matches services without port ${port}, the port of this listener, so it adds nothing here (${portsExposedBy(mine.map((i) => i.service))}) → move it to a listener on a port they expose, or remove it`,
           path: h.path,
         });
       }

@@ -1,4 +1,4 @@
-import { egressHostProblem } from '../src/checks/egress-hosts.js';
+import { hostProblems } from '../src/checks/egress-hosts.js';
 import { defineRule } from '../src/rule.js';
 
 // E2/E3: a host that names nothing imports nothing. Only claimed where the input lists the services it could match.
@@ -19,13 +19,9 @@ export default defineRule({
   check(manifest, ctx) {
     const sidecar = ctx.sidecarOf(manifest);
     if (!sidecar) return;
-    for (const l of sidecar.egress) {
-      for (const h of l.hosts) {
-        const p = egressHostProblem(ctx.mesh, sidecar, h);
-        if (p?.kind !== 'unmatched') continue;
-        const fix = p.hint ?? 'if it is defined outside these manifests, ignore this with "# istio-lint-disable-line egress-host-unmatched"';
-        ctx.report({ message: `no Service, ServiceEntry or VirtualService in the input matches "${h.raw}", so it imports nothing; ${fix}`, path: h.path });
-      }
+    for (const { host: h, problem: p } of hostProblems(ctx.mesh, sidecar, 'unmatched')) {
+      const fix = p.hint ?? 'if it is defined outside these manifests, ignore this with "# istio-lint-disable-line egress-host-unmatched"';
+      ctx.report({ message: `no Service, ServiceEntry or VirtualService in the input matches "${h.raw}", so it imports nothing; ${fix}`, path: h.path });
     }
   },
 });

@@ -1,4 +1,4 @@
-import { egressHostProblem } from '../src/checks/egress-hosts.js';
+import { hostProblems } from '../src/checks/egress-hosts.js';
 import { defineRule } from '../src/rule.js';
 
 // E1: the namespace part is taken literally; a namespace that does not exist matches nothing, without any error.
@@ -19,20 +19,15 @@ export default defineRule({
     const sidecar = ctx.sidecarOf(manifest);
     if (!sidecar) return;
     const declaresNamespaces = [...ctx.mesh.namespaces.values()].some((n) => n.manifest);
-    for (const l of sidecar.egress) {
-      for (const h of l.hosts) {
-        const p = egressHostProblem(ctx.mesh, sidecar, h);
-        if (p?.kind !== 'namespace-unknown') continue;
-        const ns = p.parsed.namespace;
-        const ignore = 'if it exists in the cluster, ignore this with "# istio-lint-disable-line egress-namespace-unknown"';
-        const fix = p.typo ? p.hint! : p.hint ? `${p.hint}; ${ignore}` : ignore;
-        ctx.report({
-          message: `namespace "${ns}" of "${h.raw}" is neither declared nor used in the input, so this host may import nothing; ${fix}`,
-          path: h.path,
-          // A near spelling stays a warning; an input that declares no namespace at all proves little.
-          ...(p.typo || declaresNamespaces ? {} : { severity: 'info' as const }),
-        });
-      }
+    for (const { host: h, problem: p } of hostProblems(ctx.mesh, sidecar, 'namespace-unknown')) {
+      const ignore = 'if it exists in the cluster, ignore this with "# istio-lint-disable-line egress-namespace-unknown"';
+      const fix = p.typo ? p.hint! : p.hint ? `${p.hint}; ${ignore}` : ignore;
+      ctx.report({
+        message: `namespace "${p.parsed.namespace}" of "${h.raw}" is neither declared nor used in the input, so this host may import nothing; ${fix}`,
+        path: h.path,
+        // A near spelling stays a warning; an input that declares no namespace at all proves little.
+        ...(p.typo || declaresNamespaces ? {} : { severity: 'info' as const }),
+      });
     }
   },
 });

@@ -1,6 +1,6 @@
 import { serviceLabel } from '../src/checks/egress-hosts.js';
 import { listOf } from '../src/model/describe.js';
-import { effectiveOutboundMode, outboundModeOrigin, portFilter, sidecarListenerImports } from '../src/model/egress.js';
+import { effectiveOutboundMode, importedPortsOf, outboundModeOrigin, portFilter, sidecarListenerImports } from '../src/model/egress.js';
 import { defineRule } from '../src/rule.js';
 import type { Service } from '../src/model/types.js';
 
@@ -22,14 +22,7 @@ export default defineRule({
     const sidecar = ctx.sidecarOf(manifest);
     if (!sidecar) return;
     const perListener = sidecar.egress.map((l) => ({ l, imported: sidecarListenerImports(ctx.mesh, sidecar, l).imported }));
-    const kept = new Map<Service, Set<number>>();
-    for (const { imported } of perListener) {
-      for (const i of imported) {
-        const set = kept.get(i.service) ?? new Set<number>();
-        i.ports.forEach((p) => set.add(p.port));
-        kept.set(i.service, set);
-      }
-    }
+    const kept = importedPortsOf(ctx.mesh, sidecar);
     const reported = new Set<Service>();
     const allowAny = effectiveOutboundMode(ctx.mesh, sidecar) === 'ALLOW_ANY';
     for (const { l, imported } of perListener) {

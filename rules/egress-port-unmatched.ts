@@ -1,4 +1,4 @@
-import { serviceLabel } from '../src/checks/egress-hosts.js';
+import { portsExposedBy, serviceLabel } from '../src/checks/egress-hosts.js';
 import { portFilter, sidecarListenerImports } from '../src/model/egress.js';
 import { defineRule } from '../src/rule.js';
 
@@ -25,13 +25,12 @@ export default defineRule({
       const { matched, imported } = sidecarListenerImports(ctx.mesh, sidecar, l);
       // Hosts that match nothing at all are the host rules' business.
       if (!matched.length || imported.length) continue;
-      const exposes = matched.map((i) => `${serviceLabel(i.service)} exposes ${i.service.ports.map((p) => p.port).join(', ') || 'no port'}`);
       const common = [...new Set(matched[0]!.service.ports.map((p) => p.port))].filter((n) => matched.every((i) => i.service.ports.some((p) => p.port === n)));
       const change = common.length === 1 ? `change the port to ${common[0]}` : common.length ? `change the port to one of ${common.join(', ')}` : 'change the port to one they expose';
       const only = matched.length === 1 ? matched[0]!.service : undefined;
       const add = only ? `, or add ${port} to ${only.source} ${only.source === 'Service' ? serviceLabel(only) : `${only.namespace}/${only.name}`}` : '';
       ctx.report({
-        message: `port ${port} is exposed by none of the services this listener imports, so it imports nothing (${exposes.slice(0, 3).join('; ')}${exposes.length > 3 ? `; and ${exposes.length - 3} more` : ''} → ${change}${add})`,
+        message: `port ${port} is exposed by none of the services this listener imports, so it imports nothing (${portsExposedBy(matched.map((i) => i.service))} → ${change}${add})`,
         path: [...l.port.path, 'number'],
       });
     }

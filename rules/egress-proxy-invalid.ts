@@ -1,18 +1,15 @@
 import { asObject, asString } from '../src/json.js';
+import { dnsNameFault } from '../src/checks/address-syntax.js';
 import { quote } from '../src/model/describe.js';
 import { defineRule } from '../src/rule.js';
 
-const LABEL = /^[a-zA-Z0-9](?:[-a-zA-Z0-9]*[a-zA-Z0-9])?$/;
-
-/** ValidateFQDN: DNS labels, an optional trailing dot, and a top-level label that is not all digits. */
+/** What ValidateFQDN finds wrong with the proxy host, or undefined. */
 function fqdnProblem(host: string): string | undefined {
   if (!host) return 'the host is empty';
-  if (host.length > 255) return 'the host is longer than 255 characters';
-  const labels = host.split('.');
-  if (labels.length > 1 && labels[labels.length - 1] === '') labels.pop();
-  if (/^\d+$/.test(labels[labels.length - 1] ?? '')) return `${quote(host)} is not a DNS name (an IP address is not allowed)`;
-  const bad = labels.find((l) => l.length > 63 || !LABEL.test(l));
-  return bad === undefined ? undefined : `label ${quote(bad)} of ${quote(host)} is not a DNS label`;
+  const fault = dnsNameFault(host);
+  if (fault?.kind === 'too-long') return 'the host is longer than 255 characters';
+  if (fault?.kind === 'numeric') return `${quote(host)} is not a DNS name (an IP address is not allowed)`;
+  return fault ? `label ${quote(fault.label)} of ${quote(host)} is not a DNS label` : undefined;
 }
 
 export default defineRule({

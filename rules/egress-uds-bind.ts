@@ -1,14 +1,7 @@
 import { asArray, asInt, asObject, asString } from '../src/json.js';
+import { unixPathProblem } from '../src/checks/address-syntax.js';
 import { quote } from '../src/model/describe.js';
 import { defineRule } from '../src/rule.js';
-
-/** ValidateUnixAddress: an absolute file path, or an abstract socket name starting with "@". */
-function unixPathProblem(path: string): string | undefined {
-  if (!path) return 'the socket path is empty';
-  if (path.startsWith('@')) return undefined;
-  if (!path.startsWith('/') || path.endsWith('/')) return `${quote(path)} is not an absolute path to a file`;
-  return undefined;
-}
 
 export default defineRule({
   meta: {
@@ -42,7 +35,8 @@ export default defineRule({
           });
         }
       } else {
-        const problem = unixPathProblem(bind.slice('unix://'.length));
+        const path = bind.slice('unix://'.length);
+        const problem = path ? unixPathProblem(path) : 'the socket path is empty';
         if (problem) ctx.report({ message: `bind ${quote(bind)}: ${problem}; use "unix:///absolute/path.sock" or "unix://@abstract-name"`, path: [...base, 'bind'] });
         const earlier = seen.get(bind);
         if (earlier !== undefined) {

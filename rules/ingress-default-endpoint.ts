@@ -1,3 +1,4 @@
+import { unixPathProblem } from '../src/checks/address-syntax.js';
 import { quote } from '../src/model/describe.js';
 import { ingressListenersOf } from '../src/model/sidecar-ingress.js';
 import { defineRule } from '../src/rule.js';
@@ -22,9 +23,7 @@ function splitHostPort(s: string): { host: string; port: string } | string {
 function problemOf(endpoint: string): string | undefined {
   if (endpoint.startsWith('unix://')) {
     const path = endpoint.slice('unix://'.length);
-    if (!path) return 'the unix:// socket path is empty';
-    if (path.startsWith('@')) return undefined;
-    return !path.startsWith('/') || path.endsWith('/') ? `${quote(path)} is not an absolute path to a file` : undefined;
+    return path ? unixPathProblem(path) : 'the unix:// socket path is empty';
   }
   const hp = splitHostPort(endpoint);
   if (typeof hp === 'string') return hp;

@@ -1,8 +1,6 @@
 import { listOf } from '../src/model/describe.js';
-import { injectionOf } from '../src/model/injection.js';
+import { IGNORED_NAMESPACES, injectionOf } from '../src/model/injection.js';
 import { defineRule } from '../src/rule.js';
-
-const NEVER_INJECTED = new Set(['kube-system', 'kube-public', 'kube-node-lease', 'local-path-storage']);
 
 export default defineRule({
   meta: {
@@ -22,7 +20,7 @@ export default defineRule({
     if (!ns || ns.manifest !== manifest) return;
     const l = ns.labels;
     if (l['istio-injection'] !== undefined || l['istio.io/rev'] !== undefined || l['istio.io/dataplane-mode'] === 'ambient') return;
-    if (NEVER_INJECTED.has(ns.name) || ns.name === ctx.mesh.settings.rootNamespace) return;
+    if (IGNORED_NAMESPACES.has(ns.name) || ns.name === ctx.mesh.settings.rootNamespace) return;
     const outside = ctx.mesh.workloads.filter((w) => w.namespace === ns.name && !w.hostNetwork && !injectionOf(w, ctx.mesh).meshed);
     if (!outside.length) return;
     ctx.report({

@@ -1,4 +1,4 @@
-import { egressHostProblem } from '../src/checks/egress-hosts.js';
+import { hostProblems } from '../src/checks/egress-hosts.js';
 import { outboundModeOrigin } from '../src/model/egress.js';
 import { defineRule } from '../src/rule.js';
 
@@ -19,18 +19,14 @@ export default defineRule({
   check(manifest, ctx) {
     const sidecar = ctx.sidecarOf(manifest);
     if (!sidecar) return;
-    for (const l of sidecar.egress) {
-      for (const h of l.hosts) {
-        const p = egressHostProblem(ctx.mesh, sidecar, h);
-        if (p?.kind !== 'unregistered') continue;
-        const where = p.parsed.namespace === '*' ? 'any namespace' : `namespace ${p.parsed.namespace}`;
-        const fix = p.hint ? `: ${p.hint}` : ` → add a ServiceEntry for ${p.parsed.dnsName} in ${where}`;
-        const mode = `REGISTRY_ONLY (${outboundModeOrigin(ctx.mesh, sidecar)})`;
-        ctx.report({
-          message: `"${h.raw}" is outside the cluster domain and no ServiceEntry in the input imports it; under ${mode} calls to it are blocked (blackhole, or 502 for HTTP)${fix}`,
-          path: h.path,
-        });
-      }
+    for (const { host: h, problem: p } of hostProblems(ctx.mesh, sidecar, 'unregistered')) {
+      const where = p.parsed.namespace === '*' ? 'any namespace' : `namespace ${p.parsed.namespace}`;
+      const fix = p.hint ? `: ${p.hint}` : ` → add a ServiceEntry for ${p.parsed.dnsName} in ${where}`;
+      const mode = `REGISTRY_ONLY (${outboundModeOrigin(ctx.mesh, sidecar)})`;
+      ctx.report({
+        message: `"${h.raw}" is outside the cluster domain and no ServiceEntry in the input imports it; under ${mode} calls to it are blocked (blackhole, or 502 for HTTP)${fix}`,
+        path: h.path,
+      });
     }
   },
 });

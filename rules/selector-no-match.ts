@@ -27,14 +27,14 @@ export default defineRule({
     if (!sidecar || !selector || !Object.keys(selector).length) return;
     const ns = sidecar.namespace;
     // Pods and VMs (WorkloadEntry, WorkloadGroup) alike: a Sidecar selects proxies by their labels.
-    const { inNamespace, elsewhere, miss } = selectorOutcome(ctx.mesh, selector, ns);
+    const { namespaceShown, elsewhere, miss } = selectorOutcome(ctx.mesh, selector, ns);
     if (!miss) return;
     const sel = formatLabels(selector);
     let message: string;
     if (elsewhere.length) {
       const namespaces = [...new Set(elsewhere.map((w) => w.namespace))];
       message = `workloadSelector ${sel} matches no workload in namespace ${ns}, only ${listOf(elsewhere.map((w) => ctx.ref(w.manifest)))} in namespace ${listOf(namespaces)}; a Sidecar selects pods of its own namespace only: move it to namespace ${namespaces[0]}`;
-    } else if (!inNamespace.length) {
+    } else if (!namespaceShown) {
       // Partial input: the namespace's workloads may live in another repository, so there is nothing to judge by.
       return;
     } else if (miss.reason === 'value') {

@@ -26,7 +26,7 @@ export default defineRule({
     if (!svc || !selector || svc.kube?.type === 'ExternalName') return;
     const ns = svc.namespace;
     // Istio adds the VMs a Service selects (WorkloadEntries, and those a WorkloadGroup registers) as endpoints too.
-    const { selected, inNamespace, elsewhere, miss } = selectorOutcome(ctx.mesh, selector, ns);
+    const { selected, namespaceShown, elsewhere, miss } = selectorOutcome(ctx.mesh, selector, ns);
     const sel = formatLabels(selector);
     if (!miss) {
       // Matching controllers that all ask for zero pods still leave the Service without endpoints.
@@ -39,7 +39,7 @@ export default defineRule({
       return;
     }
     // Partial input: the namespace's workloads may live elsewhere, so only a match in another namespace says anything.
-    if (!inNamespace.length && !elsewhere.length) return;
+    if (!namespaceShown && !elsewhere.length) return;
     const why = elsewhere.length
       ? `it matches ${listOf(elsewhere.map((w) => ctx.ref(w.manifest)))}, but a Service selects pods in its own namespace (${ns}) only`
       : noMatchClause(miss, selector, ns);

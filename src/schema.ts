@@ -111,15 +111,26 @@ export function validateManifest(m: Manifest): SchemaViolation[] {
 }
 
 // The API server treats a field set to null as absent (Go decoding leaves it unset; CRD pruning drops it).
-// Keys are defined, not assigned, so that a "__proto__" key stays an ordinary (unknown) field.
+// Keys are defined, not assigned, so that a "__proto__" key stays an ordinary (unknown) field. Values without
+// nulls are returned as they are (ajv does not modify data): copying every manifest costs more than validating it.
 function withoutNulls(v: JsonValue, depth: number): JsonValue {
   if (depth > MAX_DEPTH) throw new RangeError('too deep');
-  if (Array.isArray(v)) return v.map((x) => withoutNulls(x, depth + 1));
-  if (!isObject(v)) return v;
-  const out: Record<string, JsonValue> = {};
-  for (const [k, x] of Object.entries(v)) {
-    if (x !== null) Object.defineProperty(out, k, { value: withoutNulls(x, depth + 1), enumerable: true, writable: true, configurable: true });
+  if (Array.isArray(v)) {
+    let copy: JsonValue[] | undefined;
+    for (let i = 0; i < v.length; i++) {
+      const x = withoutNulls(v[i]!, depth + 1);
+      if (x !== v[i]) (copy ??= v.slice())[i] = x;
+    }
+    return copy ?? v;
   }
+  if (!isObject(v)) return v;
+  const keys = Object.keys(v);
+  const values = keys.map((k) => (v[k] === null ? null : withoutNulls(v[k]!, depth + 1)));
+  if (values.every((x, i) => x !== null && x === v[keys[i]!])) return v;
+  const out: Record<string, JsonValue> = {};
+  keys.forEach((k, i) => {
+    if (values[i] !== null) Object.defineProperty(out, k, { value: values[i], enumerable: true, writable: true, configurable: true });
+  });
   return out;
 }
 

@@ -40,7 +40,7 @@ describe('never throws', () => {
         const { findings } = pipeline(toFiles(objs));
         noInternalErrors(findings);
       }),
-      { numRuns: 150 },
+      { numRuns: 100 },
     );
   });
 
@@ -56,7 +56,7 @@ describe('never throws', () => {
           expect(f.column).toBeGreaterThanOrEqual(1);
         }
       }),
-      { numRuns: 150 },
+      { numRuns: 100 },
     );
   });
 });
@@ -81,7 +81,7 @@ describe('reachability invariants', () => {
         const after = verdicts(reportOf(allOf({ ...m, sidecars: widened })));
         expect(broken(before, after, '200', (v) => v === '200')).toEqual([]);
       }),
-      { numRuns: 150 },
+      { numRuns: 100 },
     );
   });
 
@@ -96,7 +96,7 @@ describe('reachability invariants', () => {
         const registry = verdicts(reportOf(allOf({ ...m, sidecars: withMode('REGISTRY_ONLY') })));
         expect(broken(allow, registry, 'blackhole', (v) => v !== '200')).toEqual([]);
       }),
-      { numRuns: 150 },
+      { numRuns: 100 },
     );
   });
 
@@ -117,7 +117,7 @@ describe('reachability invariants', () => {
         const inNs = (r: typeof none): Map<string, string> => new Map([...verdicts(r)].filter(([k]) => k.startsWith(`${namespace}/`)));
         expect(inNs(withSidecar)).toEqual(inNs(none));
       }),
-      { numRuns: 150 },
+      { numRuns: 100 },
     );
   });
 

@@ -106,3 +106,19 @@ describe('port trimming and merging (F2, F3)', () => {
     expect(reasonOf(mesh, 'a/c', 'web.a:9999')).toContain('add an egress listener for port 9999 with host "a/web.a.svc.cluster.local" to Sidecar a/s');
   });
 });
+
+describe('bound listeners (G10)', () => {
+  const mesh = meshFrom(
+    ns('a') +
+      deploy('c', 'a', '{app: c}', '{sidecar.istio.io/interceptionMode: NONE}') +
+      svc('web', 'a', 'c', '[{name: http, port: 8080}]') +
+      sidecar('s', 'a', '{egress: [{port: {number: 8080, protocol: HTTP, name: h}, bind: 127.0.0.1, captureMode: NONE, hosts: ["./*"]}], outboundTrafficPolicy: {mode: REGISTRY_ONLY}}'),
+  );
+
+  it('without iptables only the socket Envoy binds is reached; everything else goes direct', () => {
+    expect(simulateCall(mesh, 'a/c', { host: '127.0.0.1', port: 8080, hostHeader: 'web.a' })).toMatchObject({ verdict: '200', listener: '127.0.0.1_8080', route: '8080' });
+    expect(simulateCall(mesh, 'a/c', { host: 'web.a', port: 8080 }).verdict).toBe('direct');
+    expect(simulateCall(mesh, 'a/c', { host: '127.0.0.1', port: 9999 }).reason).toContain('loopback traffic is never redirected');
+    expect(verdicts(mesh)['a/c web.a:8080']).toBe('direct');
+  });
+});

@@ -2,10 +2,11 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { isObject, type JsonValue } from '../src/json.js';
 import { parseSource } from '../src/loader/parse.js';
-import { createAjv, GENERATED_DIR, generateValidators, KIND_SCHEMAS, schemaId, schemaNameFor } from '../src/schema.js';
+import { createAjv, GENERATED_DIR, generateValidators, KIND_SCHEMAS, schemaId, schemaNameFor, validateManifest } from '../src/schema.js';
 import { ROOT } from './helpers/cli.js';
 
 type Validate = ((data: unknown) => boolean) & { errors?: unknown[] | null };
@@ -78,6 +79,16 @@ describe('generated schema validators', () => {
     expect(invalid).toBeGreaterThan(1000);
     expect(all.length - invalid).toBeGreaterThan(300);
     expect(new Set(all.map((s) => s.name))).toEqual(new Set(KIND_SCHEMAS));
+  });
+
+  it('are what the built dist/src/schema.js loads, with the same findings as src/ compiling at run time', async () => {
+    const built = (await import(pathToFileURL(join(ROOT, 'dist/src/schema.js')).href)) as typeof import('../src/schema.js');
+    const fixtures = yamlFiles(join(ROOT, 'fixtures/rules/schema/invalid'));
+    const manifests = fixtures.flatMap((f) => parseSource(f, readFileSync(f, 'utf8'), { defaultNamespace: 'default' }).manifests);
+    expect(manifests.map((m) => built.validateManifest(m))).toEqual(manifests.map((m) => validateManifest(m)));
+    expect(manifests.flatMap((m) => validateManifest(m)).length).toBeGreaterThan(5);
+    const loaded = Object.keys(createRequire(import.meta.url).cache).filter((k) => k.includes(join('dist', 'src', GENERATED_DIR)));
+    expect(loaded.map((k) => k.split(/[\\/]/).pop()).sort()).toEqual(['deployment.cjs', 'sidecar.cjs']);
   });
 
   it('are up to date in dist/ (npm run build writes them)', () => {

@@ -11,6 +11,8 @@ export interface ActionInputs {
   readonly sarifFile: string;
   readonly category: string;
   readonly report: boolean;
+  /** A git revision to diff the reachability against; empty: no diff. */
+  readonly baseRef?: string;
   readonly args: readonly string[];
 }
 
@@ -70,6 +72,7 @@ export function readInputs(env: Readonly<Record<string, string | undefined>>): A
   }
   const config = readInput(env, 'config');
   const namespace = readInput(env, 'namespace');
+  const baseRef = readInput(env, 'base-ref');
   // An unset variable means the default; an input set to '' in the workflow also arrives as ''.
   const sarifRaw = env['INPUT_SARIF-FILE'] ?? env.INPUT_SARIF_FILE;
   return {
@@ -80,6 +83,7 @@ export function readInputs(env: Readonly<Record<string, string | undefined>>): A
     sarifFile: sarifRaw === undefined ? 'istio-lint.sarif' : sarifRaw.trim(),
     category: readInput(env, 'category') || 'istio-lint',
     report: bool('report', readInput(env, 'report'), true),
+    ...(baseRef ? { baseRef } : {}),
     args: splitArgs(readInput(env, 'args')),
   };
 }

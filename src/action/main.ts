@@ -95,6 +95,21 @@ async function reachabilitySection(inputs: ActionInputs, workspace: string, io: 
   }
 }
 
+/** The reachability diff against the base revision in markdown, or why there is none; never fails the step. */
+async function diffSection(ref: string, inputs: ActionInputs, workspace: string, io: ActionIo): Promise<string> {
+  const failed = (why: string): string => {
+    io.stderr(`istio-lint action: no reachability diff against ${ref}: ${why}\n`);
+    return `_The reachability diff against ${ref.replace(/[<>`]/g, '')} could not be made: ${why.replace(/[<>]/g, '')}_\n`;
+  };
+  try {
+    const r = await runCli(['diff', '--base-ref', ref, ...inputs.paths, ...commonArgs(inputs), '--format', 'markdown', '--fail-on', 'never'], workspace, io, true);
+    if (r.code === 0 && r.stdout.trim()) return r.stdout.replace(/^## Reachability changes/, `## Reachability changes since ${ref.replace(/[<>`]/g, '')}`);
+    return failed(firstLine(r.stderr).replace(/^istio-lint: /, '') || `istio-lint diff exited with ${r.code}`);
+  } catch (err) {
+    return failed(err instanceof Error ? err.message : String(err));
+  }
+}
+
 /** Returns the exit code of the step: 0 passes, 1 fails. */
 export async function runAction(io: ActionIo): Promise<number> {
   const workspace = io.env.GITHUB_WORKSPACE || io.cwd;
@@ -140,5 +155,6 @@ export async function runAction(io: ActionIo): Promise<number> {
 
   appendSummary(io.env, lintSummary(json, sarifWritten ? inputs.sarifFile : ''));
   if (inputs.report) appendSummary(io.env, await reachabilitySection(inputs, workspace, io));
+  if (inputs.baseRef) appendSummary(io.env, await diffSection(inputs.baseRef, inputs, workspace, io));
   return lint.code === 1 && inputs.failOn !== 'never' ? 1 : 0;
 }

@@ -5,6 +5,7 @@ import { configNamespacesOf, effectiveOutboundMode, isClusterName, kubeShortForm
 import { dnsMatches, isVisible, parseHost, type ParsedHost } from '../model/hosts.js';
 import type { EgressHost, Mesh, Service, Sidecar } from '../model/types.js';
 import { closest } from '../suggest.js';
+import { isDnsLabel } from './address-syntax.js';
 
 export type HostProblemKind = 'unregistered' | 'namespace-unknown' | 'not-visible' | 'unmatched';
 
@@ -24,14 +25,13 @@ export interface HostProblem {
 
 /** Namespaces every cluster has, or that Istio installs; never "unknown". */
 const ALWAYS_THERE = ['default', 'kube-system', 'kube-public', 'kube-node-lease', 'istio-system'];
-const DNS_LABEL = /^[a-zA-Z0-9]([-a-zA-Z0-9]{0,61}[a-zA-Z0-9])?$/;
 
 /** Hosts the format rule owns, exclusions and the "import nothing" idiom are no business of the host rules. */
 function judgeable(host: EgressHost): boolean {
   const ns = host.namespace;
   const dns = host.dnsName;
   if (ns === undefined || dns === undefined || !ns || !dns || ns.startsWith('~')) return false;
-  if (ns !== '.' && ns !== '*' && !DNS_LABEL.test(ns)) return false;
+  if (ns !== '.' && ns !== '*' && !isDnsLabel(ns)) return false;
   if (ns === '*' && dns === '*') return false;
   if (dns === '*') return true;
   const rest = dns.startsWith('*.') ? dns.slice(2) : dns;
@@ -54,6 +54,18 @@ export function egressHostProblem(mesh: Mesh, sidecar: Sidecar, host: EgressHost
   let p = cache.get(host);
   if (p === undefined) cache.set(host, (p = judge(mesh, sidecar, host) ?? null));
   return p ?? undefined;
+}
+
+/** The hosts of the Sidecar's egress listeners whose one problem is of this kind, in listener order. */
+export function hostProblems(mesh: Mesh, sidecar: Sidecar, kind: HostProblemKind): { host: EgressHost; problem: HostProblem }[] {
+  const out: { host: EgressHost; problem: HostProblem }[] = [];
+  for (const l of sidecar.egress) {
+    for (const host of l.hosts) {
+      const problem = egressHostProblem(mesh, sidecar, host);
+      if (problem?.kind === kind) out.push({ host, problem });
+    }
+  }
+  return out;
 }
 
 function judge(mesh: Mesh, sidecar: Sidecar, host: EgressHost): HostProblem | undefined {
@@ -149,6 +161,12 @@ export function appliesTo(configNamespaces: readonly string[]): string {
 function serviceNamedLikeNamespace(mesh: Mesh, p: ParsedHost): string | undefined {
   const svc = mesh.services.find((s) => s.source === 'Service' && s.name === p.namespace);
   return svc ? `if you meant Service ${svc.namespace}/${svc.name}, write ${quote(`${svc.namespace}/${svc.hostname}`)}` : undefined;
+}
+
+/** "foo/a exposes 80, 8080; foo/b exposes 443; and 2 more": the ports of the services, for port messages. */
+export function portsExposedBy(services: readonly Service[], max = 3): string {
+  const parts = services.map((s) => `${serviceLabel(s)} exposes ${s.ports.map((p) => p.port).join(', ') || 'no port'}`);
+  return `${parts.slice(0, max).join('; ')}${parts.length > max ? `; and ${parts.length - max} more` : ''}`;
 }
 
 /** "ns/name" of a service, as users read it. */

@@ -5,6 +5,7 @@ import { discover, display } from '../loader/discover.js';
 import { BYTES_PER_VALUE, MAX_VALUES } from '../loader/limits.js';
 import { formatSize, readManifestFile } from '../loader/read.js';
 import { parseSource, parseYaml, type ParsedFile } from '../loader/parse.js';
+import { parseSources, type TextFile } from '../loader/parse-many.js';
 import type { MeshConfigLayer } from '../model/mesh-config.js';
 import { asObject } from '../json.js';
 import type { FileReport } from '../types.js';
@@ -80,6 +81,7 @@ export async function loadInputs(io: Io, opts: InputOptions): Promise<LoadedInpu
   if (fsPaths.length) {
     const found = discover(fsPaths, io.cwd, patterns);
     for (const e of found.errors) reports.push({ ruleId: 'read-error', message: `cannot read ${JSON.stringify(e.path)}: ${e.message}`, file: e.path, range: AT_START });
+    const texts: TextFile[] = [];
     for (const abs of found.files) {
       const shown = display(io.cwd, abs);
       const read = readManifestFile(abs, opts.maxFileSize);
@@ -89,8 +91,9 @@ export async function loadInputs(io: Io, opts: InputOptions): Promise<LoadedInpu
         continue;
       }
       readAny = true;
-      files.push(parseSource(shown, read.text, { defaultNamespace, maxValues }));
+      texts.push({ path: shown, text: read.text });
     }
+    files.push(...(await parseSources(texts, { defaultNamespace, maxValues })));
   }
   if (!readAny) {
     const shown = reports.slice(0, 3).map((r) => `${r.file}: ${r.message}`);

@@ -12,6 +12,14 @@ function peerLink(code: string): string {
   return code;
 }
 
+/** What a precision other than the usual "high" tells the reader (RuleMeta.precision, SARIF's property). */
+const PRECISION_NOTE: Readonly<Record<NonNullable<RuleMeta['precision']>, string>> = {
+  'very-high': 'the finding is certain',
+  high: 'findings are rarely wrong',
+  medium: 'the finding assumes that the input holds every related resource',
+  low: 'review each finding',
+};
+
 /**
  * One rule's documentation. `exampleOutput` is what running istio-lint on the example prints
  * (see rule-docs.ts); it is shown under the example so the docs cannot drift from the rule.
@@ -24,6 +32,7 @@ export function ruleMarkdown(meta: RuleMeta, exampleOutput?: string): string {
     `${meta.description.charAt(0).toUpperCase()}${meta.description.slice(1)}.`,
     '',
     `- Default severity: **${meta.severity}**`,
+    ...(meta.precision && meta.precision !== 'high' ? [`- Precision: **${meta.precision}** (${PRECISION_NOTE[meta.precision]})`] : []),
     ...(meta.kinds?.length ? [`- Checks: ${meta.kinds.join(', ')}`] : []),
     ...(peers ? [`- Same check in other tools: ${peers}`] : []),
     '',

@@ -36,7 +36,7 @@ export function ignoreMatcher(patterns: readonly { readonly pattern: string; rea
   if (!patterns.length) return () => false;
   const globs = patterns.map(({ pattern, base }) => {
     const t = pattern.replace(/^\.\//, '');
-    const abs = posix(isAbsolute(t) ? t : join(base, t));
+    const abs = posix(isAbsolute(t) ? t : join(base, t)).replace(/\/+$/, '');
     return t.endsWith('/') ? `${abs}/**` : isGlob(t) ? abs : `{${abs},${abs}/**}`;
   });
   const match = picomatch(globs, { dot: true });

@@ -40,7 +40,9 @@ export function addressesIn(value: string): Address[] {
   for (const token of trimmed.split(TOKEN_SPLIT)) {
     if (!token) continue;
     const candidates = [token];
-    for (let i = 0; i < token.length - 1; i++) {
+    // Not inside a query or fragment: "?next=x" is a parameter, not a second address.
+    const end = token.search(/[?#]/);
+    for (let i = 0; i < (end < 0 ? token.length : end) - 1; i++) {
       if ((token[i] === '=' || token[i] === ':') && /[a-z]/i.test(token[i + 1]!)) candidates.push(token.slice(i + 1));
     }
     for (const c of candidates) {

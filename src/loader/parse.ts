@@ -1,5 +1,5 @@
 // Text → SourceFile + Manifests. The only module that knows YAML: everything downstream sees plain JSON and paths.
-import { Composer, isAlias, isMap, isPair, isScalar, isSeq, Parser, type CST, type Document, type Node, type Scalar, type Tags } from 'yaml';
+import { Composer, isAlias, isMap, isPair, isScalar, isSeq, Parser, type CST, type Document, type Node, type Scalar } from 'yaml';
 import { asObject, asString, formatPath, type JsonObject, type JsonPath } from '../json.js';
 import type { FileReport, Manifest, Range, SourceFile, Target } from '../types.js';
 import { isClusterScoped } from './kinds.js';
@@ -7,6 +7,8 @@ import { indentedTooFar, MAX_ALIAS_COUNT, MAX_VALUES, tooDeepAt, tooManyValues, 
 import { child, isMergeKey, nodeRange, resolveNode } from './locate.js';
 import { duplicateKeyMessage, farRightMessage, fileErrorMessage, tooDeepMessage, tooManyValuesMessage, unreadableDocumentMessage, yamlMessage } from './messages.js';
 import { LineIndex } from './source.js';
+import { fastParseYaml } from './fast-parse.js';
+import { YAML_OPTIONS } from './yaml-options.js';
 
 export interface ParseOptions {
   /** Namespace of namespaced resources that have none (kubectl -n). */
@@ -27,13 +29,6 @@ export interface ParsedYaml {
   readonly documents: readonly unknown[];
   readonly reports: FileReport[];
 }
-
-// YAML 1.1 as Kubernetes reads it (yes/no booleans, merge keys), minus the types that are not JSON: kubectl
-// keeps timestamps and `1:20` as strings, and Date, Set, Map or bytes would surprise every reader downstream.
-const NOT_JSON = new Set(['timestamp', 'binary', 'omap', 'pairs', 'set'].map((t) => `tag:yaml.org,2002:${t}`));
-const jsonTags = (tags: Tags): Tags => tags.filter((t) => !(typeof t === 'object' && (NOT_JSON.has(t.tag) || t.format === 'TIME')));
-// logLevel 'error': the library must not print warnings on stderr; every problem is a finding instead.
-const YAML_OPTIONS = { version: '1.1', merge: true, uniqueKeys: false, customTags: jsonTags, logLevel: 'error' } as const;
 
 /** Parses a YAML (or JSON) text. Never throws: every problem becomes a FileReport with a position. */
 export function parseYaml(path: string, rawText: string, maxValues: number = MAX_VALUES): ParsedYaml {
@@ -84,6 +79,10 @@ export function parseYaml(path: string, rawText: string, maxValues: number = MAX
     report('parse-error', farRightMessage(), farRight, farRight + 1);
     return { source, documents, reports };
   }
+  // Plain files (nearly all) take js-yaml's faster path, with the same values and positions; the others, and
+  // every problem, are read by `yaml` below (see fast-parse.ts).
+  const fast = fastParseYaml(path, text, index);
+  if (fast) return { source: fast.source, documents: fast.documents, reports };
   // Documents nested too deeply are composed empty: the composer recurses once per level, the CST does not.
   const tooDeep: (number | undefined)[] = [];
   try {

@@ -149,6 +149,19 @@ export function sidecarListenerImports(mesh: Mesh, sidecar: Sidecar, l: EgressLi
   return result;
 }
 
+/** The ports of each service that some egress listener of the Sidecar imports: CDS is the union over listeners (F3). */
+export function importedPortsOf(mesh: Mesh, sidecar: Sidecar): ReadonlyMap<Service, ReadonlySet<number>> {
+  const kept = new Map<Service, Set<number>>();
+  for (const l of sidecar.egress) {
+    for (const i of sidecarListenerImports(mesh, sidecar, l).imported) {
+      const set = kept.get(i.service) ?? new Set<number>();
+      for (const p of i.ports) set.add(p.port);
+      kept.set(i.service, set);
+    }
+  }
+  return kept;
+}
+
 /** Hosts under `.svc.<domain>` or `<domain>` itself, i.e. Kubernetes names rather than external ones. */
 export function isClusterName(dnsName: string, clusterDomain: string): boolean {
   const d = dnsName.startsWith('*.') ? dnsName.slice(2) : dnsName;

@@ -8,7 +8,8 @@ export interface Injection {
   readonly reason: string;
 }
 
-const IGNORED_NAMESPACES = new Set(['kube-system', 'kube-public', 'kube-node-lease', 'local-path-storage']);
+/** Namespaces the injection webhooks never inject (istio-semantics A). */
+export const IGNORED_NAMESPACES: ReadonlySet<string> = new Set(['kube-system', 'kube-public', 'kube-node-lease', 'local-path-storage']);
 const INJECT = 'sidecar.istio.io/inject';
 
 export function injectionOf(w: Workload, mesh: Mesh): Injection {

@@ -57,8 +57,13 @@ export function selectedBy(mesh: Mesh, selector: Labels, namespace: string): Sel
 export interface SelectorOutcome {
   /** What the selector picks in its own namespace. */
   readonly selected: readonly SelectionTarget[];
-  /** Everything in that namespace when it picks nothing there (empty otherwise): the input may not show it at all. */
+  /** Everything in that namespace when it picks nothing there (empty otherwise). */
   readonly inNamespace: readonly SelectionTarget[];
+  /**
+   * The input declares pods in that namespace, so it likely shows its workloads. VMs alone do not: they often register
+   * themselves (WorkloadGroup) with labels of their own, and their entries are rarely kept with the manifests.
+   */
+  readonly namespaceShown: boolean;
   /** When it picks nothing at home, its matches in other namespaces, which it never reaches. */
   readonly elsewhere: readonly SelectionTarget[];
   /** Why it picks nothing at home; undefined when it picks something. */
@@ -68,11 +73,12 @@ export interface SelectorOutcome {
 /** What the (non-empty) selector of a resource in `namespace` picks; when nothing, what it matches elsewhere and why. */
 export function selectorOutcome(mesh: Mesh, selector: Labels, namespace: string): SelectorOutcome {
   const selected = selectedBy(mesh, selector, namespace);
-  if (selected.length) return { selected, inNamespace: [], elsewhere: [] };
+  if (selected.length) return { selected, inNamespace: [], namespaceShown: true, elsewhere: [] };
   const inNamespace = selectionTargetsIn(mesh, namespace);
   const elsewhere = merged(
     workloadsMatching(mesh, selector).filter((w) => w.namespace !== namespace),
     vmsSelectedBy(mesh, selector).filter((e) => e.namespace !== namespace),
   );
-  return { selected, inNamespace, elsewhere, miss: explainMiss(selector, inNamespace.map((t) => t.labels)) };
+  const namespaceShown = inNamespace.some((t) => t.workload);
+  return { selected, inNamespace, namespaceShown, elsewhere, miss: explainMiss(selector, inNamespace.map((t) => t.labels)) };
 }

@@ -67,12 +67,11 @@ export class ReachEngine {
   pair(w: Workload, i: number): PairResult {
     const c = this.client(w);
     const t = this.targets[i]!;
-    if (!c.meshed || !c.choice) {
-      const plain = this.plain(i);
-      return { verdict: 'direct', reason: `${c.why}; ${plain.reason}` };
-    }
-    let col = this.results.get(c.choice.key);
-    if (!col) this.results.set(c.choice.key, (col = []));
+    // Unmeshed clients share a column per reason for having no sidecar, meshed ones per scope.
+    const key = c.choice ? c.choice.key : `direct\u0000${c.why}`;
+    let col = this.results.get(key);
+    if (!col) this.results.set(key, (col = []));
+    if (!c.meshed || !c.choice) return (col[i] ??= { verdict: 'direct', reason: `${c.why}; ${this.plain(i).reason}` });
     return (col[i] ??= this.compute(c.choice, t, i));
   }
 
@@ -81,9 +80,8 @@ export class ReachEngine {
     const bypass = t.kind === 'udp' ? 'UDP is never captured by the sidecar' : cap.none ?? (cap.excludedPorts.has(t.port.port) ? `port ${t.port.port} is excluded by traffic.sidecar.istio.io/excludeOutboundPorts` : undefined);
     if (bypass) return { verdict: 'direct', reason: `${bypass}, so the connection bypasses Envoy; ${this.plain(i).reason}` };
     const scope = this.scope(choice);
-    const res0 = choice.dnsCapture ? viaService(this.reg, this.reg.shadowed.get(t.svc) ?? t.svc, choice.namespace, 0, t.name, true) : t.resolution;
-    const head = res0 === t.resolution ? this.headOf(i, t, res0) : headText(t, res0);
-    const res = res0;
+    const res = choice.dnsCapture ? viaService(this.reg, this.reg.shadowed.get(t.svc) ?? t.svc, choice.namespace, 0, t.name, true) : t.resolution;
+    const head = res === t.resolution ? this.headOf(i, t, res) : headText(t, res);
     if ('failure' in res) {
       const c = UNCONFIRMED.dnsFailure;
       return { verdict: c.value, reason: `${head}: ${res.failure} ${unconfirmed(c)}` };
@@ -111,7 +109,7 @@ export class ReachEngine {
       const eps = this.reg.endpoints(t.svc, t.port);
       reason = eps.has
         ? `plain Kubernetes: ${t.svc.kube.headless ? 'the pod IP' : 'kube-proxy'} takes it to ${eps.text} (a server with STRICT mTLS rejects plaintext)`
-        : `plain Kubernetes: ${eps.text}, so ${UNCONFIRMED.directNoEndpoints.note} ${unconfirmed({ value: 0, note: 'Kubernetes behaviour' })}`;
+        : `plain Kubernetes: ${eps.text}, so the connection fails ${unconfirmed(UNCONFIRMED.directNoEndpoints)}`;
     } else reason = `plain networking: it connects straight to ${t.resolution.dest.how}`;
     const r: PairResult = { verdict: 'direct', reason };
     this.direct[i] = r;

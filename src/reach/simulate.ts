@@ -25,9 +25,12 @@ export function simulateCall(mesh: Mesh, from: string, call: Call): CallResult {
     return { verdict: 'direct', reason: `${target}: ${client.why}; the connection goes straight to ${dest.how}` };
   }
   const cap = client.choice.capture;
-  const bypass = cap.none ?? (cap.excludedPorts.has(call.port) ? `port ${call.port} is excluded by traffic.sidecar.istio.io/excludeOutboundPorts` : undefined);
-  if (bypass) return { verdict: 'direct', reason: `${target}: ${bypass}, so the connection bypasses Envoy` };
   const scope = engine.scope(client.choice);
+  // A listener bound to a real socket (captureMode NONE, G10) takes connections to its own address without iptables.
+  const bound = scope.listeners.byKey.get(`${dest.addr}:${call.port}`)?.bindToPort === true;
+  const loopback = dest.addr.startsWith('127.') ? 'loopback traffic is never redirected to Envoy' : undefined;
+  const bypass = bound ? undefined : loopback ?? cap.none ?? (cap.excludedPorts.has(call.port) ? `port ${call.port} is excluded by traffic.sidecar.istio.io/excludeOutboundPorts` : undefined);
+  if (bypass) return { verdict: 'direct', reason: `${target}: ${bypass}, so the connection bypasses Envoy` };
   const trace = walk(scope, dest, call.port, { kind, authority, sni, ...(call.path !== undefined ? { path: call.path } : {}) });
   const svc = res.svc;
   const port = svc?.ports.find((p) => p.port === call.port);

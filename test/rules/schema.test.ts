@@ -117,6 +117,17 @@ spec: whatever
       ],
     },
     {
+      name: 'Sidecar: a port without a number is port 0, valid only for a unix:// egress bind',
+      yaml: sidecar(
+        'v1',
+        '  egress:\n    - port: { protocol: HTTP }\n      hosts: ["./*"]\n    - port: { name: uds }\n      bind: unix:///tmp/a.sock\n      hosts: ["./*"]\n  ingress:\n    - port: { protocol: HTTP }\n',
+      ),
+      errors: [
+        { line: 8, column: 13, message: 'spec.egress[0].port is missing the required field "number"' },
+        { line: 14, column: 13, message: 'spec.ingress[0].port is missing the required field "number"' },
+      ],
+    },
+    {
       name: 'Sidecar: unknown protocol, captureMode and port name format',
       yaml: sidecar('v1', '  egress:\n    - port: { number: 80, protocol: HTTP3, name: Web_Port }\n      captureMode: iptables\n      hosts: ["./*"]\n'),
       errors: [

@@ -35,5 +35,13 @@ ruleTester(selectorConflict, {
         { line: 30, column: 3, message: 'which is this one' },
       ],
     },
+    {
+      name: 'a VM (WorkloadEntry) selected by two Sidecars: a VM always runs a proxy',
+      yaml: 'apiVersion: networking.istio.io/v1\nkind: WorkloadEntry\nmetadata:\n  name: ratings-vm\n  namespace: vms\nspec:\n  address: 10.0.0.7\n  labels:\n    app: ratings\n    class: vm\n---\napiVersion: networking.istio.io/v1\nkind: Sidecar\nmetadata:\n  name: by-app\n  namespace: vms\nspec:\n  workloadSelector:\n    labels:\n      app: ratings\n  egress:\n    - hosts: ["./*"]\n---\napiVersion: networking.istio.io/v1\nkind: Sidecar\nmetadata:\n  name: by-class\n  namespace: vms\nspec:\n  workloadSelector:\n    labels:\n      class: vm\n  egress:\n    - hosts: ["./*"]\n',
+      errors: [
+        { line: 18, column: 3, message: 'selects WorkloadEntry vms/ratings-vm, which Sidecar vms/by-class (line 27) also selects; Istio applies only the oldest Sidecar (by creationTimestamp, then name), which is this one' },
+        { line: 30, column: 3, message: 'vms/by-app, so this one is ignored for that workload' },
+      ],
+    },
   ],
 });

@@ -10,6 +10,11 @@ const SEED_SIDECARS = readFileSync(join(ROOT, 'fixtures/seed/sidecar.yaml'), 'ut
 ruleTester(selectorNoMatch, {
   valid: [
     { name: 'full and partial matches (sidecar-selector.yaml)', fixture: 'fixtures/rules/selector-no-match/valid/matches.yaml' },
+    { name: 'a WorkloadEntry and the entries of a WorkloadGroup are selected like pods', fixture: 'fixtures/rules/selector-no-match/valid/vms.yaml' },
+    {
+      name: 'a namespace with VMs but no pods in the input: VMs register themselves, so nothing to judge',
+      yaml: 'apiVersion: networking.istio.io/v1\nkind: WorkloadEntry\nmetadata:\n  name: api-vm\n  namespace: vms\nspec:\n  address: 10.0.0.7\n  labels:\n    app: api\n---\napiVersion: networking.istio.io/v1\nkind: Sidecar\nmetadata:\n  name: s\n  namespace: vms\nspec:\n  workloadSelector:\n    labels:\n      app: cloud-run\n  egress:\n    - hosts: ["./*"]\n',
+    },
     { name: 'the seed example', files: { 'deployment.yaml': SEED_DEPLOYMENTS, 'sidecar.yaml': SEED_SIDECARS } },
     {
       name: 'the Sidecar namespace has no workloads in the input (partial input): nothing to judge',
@@ -41,6 +46,18 @@ ruleTester(selectorNoMatch, {
         'pod.yaml': 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: cart\n  namespace: default\n  labels:\n    app: cart\nspec:\n  containers:\n    - name: c\n      image: c\n',
       },
       errors: [{ file: 'sidecar.yaml', line: 9, column: 7, message: 'only Pod default/cart (pod.yaml:4)' }],
+    },
+    {
+      name: 'a VM in another namespace is named, and VM labels count among the values there',
+      files: {
+        'sidecar.yaml': 'apiVersion: networking.istio.io/v1\nkind: Sidecar\nmetadata:\n  name: s\n  namespace: shop\nspec:\n  workloadSelector:\n    labels:\n      app: ratings\n  egress:\n    - hosts: ["./*"]\n---\napiVersion: networking.istio.io/v1\nkind: Sidecar\nmetadata:\n  name: t\n  namespace: shop\nspec:\n  workloadSelector:\n    labels:\n      app: cart\n  egress:\n    - hosts: ["./*"]\n',
+        'pod.yaml': 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: web\n  namespace: shop\n  labels:\n    app: web\nspec:\n  containers:\n    - name: c\n      image: c\n',
+        'vms.yaml': 'apiVersion: networking.istio.io/v1\nkind: WorkloadEntry\nmetadata:\n  name: ratings-vm\n  namespace: vms\nspec:\n  address: 10.0.0.7\n  labels:\n    app: ratings\n---\napiVersion: networking.istio.io/v1\nkind: WorkloadEntry\nmetadata:\n  name: legacy\n  namespace: shop\nspec:\n  address: 10.0.0.8\n  labels:\n    app: legacy\n',
+      },
+      errors: [
+        { file: 'sidecar.yaml', line: 9, column: 12, message: 'matches no workload in namespace shop, only WorkloadEntry vms/ratings-vm (vms.yaml:4) in namespace vms' },
+        { file: 'sidecar.yaml', line: 21, column: 12, message: 'no workload in namespace shop has app=cart (values there: "legacy" and "web")' },
+      ],
     },
   ],
 });

@@ -14,6 +14,7 @@ ruleTester(serviceNoEndpoints, {
       fixture: 'fixtures/rules/service-no-endpoints/valid/endpoints.yaml',
     },
     { name: 'the seed example', files: { 'deployment.yaml': SEED_DEPLOYMENTS, 'service.yaml': SEED_SERVICES } },
+    { name: 'Services that select VMs (WorkloadEntry, WorkloadGroup), beside pods scaled to zero', fixture: 'fixtures/rules/service-no-endpoints/valid/vms.yaml' },
     { name: 'Services alone: the input has no workloads to judge by', fixture: 'fixtures/seed/service.yaml' },
     {
       name: 'a Service in a namespace whose workloads are not in the input (partial input)',
@@ -33,6 +34,14 @@ ruleTester(serviceNoEndpoints, {
         { line: 49, column: 3, message: 'selector app=batch matches only Deployment bar/batch (line 58), scaled to replicas: 0' },
         { line: 81, column: 5, message: 'no workload in namespace bar has a label "tier"' },
       ],
+    },
+    {
+      name: 'a VM in another namespace is named',
+      files: {
+        'service.yaml': 'apiVersion: v1\nkind: Service\nmetadata:\n  name: ratings\n  namespace: shop\nspec:\n  selector:\n    app: ratings\n  ports:\n    - name: http\n      port: 9080\n',
+        'vms.yaml': 'apiVersion: networking.istio.io/v1\nkind: WorkloadEntry\nmetadata:\n  name: ratings-vm\n  namespace: vms\nspec:\n  address: 10.0.0.7\n  labels:\n    app: ratings\n',
+      },
+      errors: [{ file: 'service.yaml', line: 8, column: 5, message: 'it matches WorkloadEntry vms/ratings-vm (vms.yaml:4), but a Service selects pods in its own namespace (shop) only' }],
     },
   ],
 });

@@ -11,6 +11,7 @@ ruleTester(sidecarUnmeshedWorkload, {
   valid: [
     { name: 'injected workloads; a namespace with one meshed workload; the root default', fixture: 'fixtures/rules/sidecar-unmeshed-workload/valid/meshed.yaml' },
     { name: 'the seed example (default is assumed injected)', files: { 'deployment.yaml': SEED_DEPLOYMENTS, 'sidecar.yaml': SEED_SIDECARS } },
+    { name: 'a Sidecar that also reaches a VM (WorkloadEntry), selector or namespace-wide', fixture: 'fixtures/rules/sidecar-unmeshed-workload/valid/vms.yaml' },
   ],
   invalid: [
     {
