@@ -67,11 +67,15 @@ function broken(before: Map<string, string>, after: Map<string, string>, from: s
 }
 
 describe('reachability invariants', () => {
-  // Where a Service has no pods, a "200" can be a call that a TCP catch-all listener sent to another service's
-  // cluster; importing the real destination then shows its 503. With endpoints everywhere that cannot happen.
+  // Found by this property, and true to Istio (istio-semantics.md, steps 6-7), so outside its domain:
+  // - a "200" can be a misroute: a TCP listener at 0.0.0.0:N forwards whatever arrives on port N to the one
+  //   service it imports; importing the real destination then shows that destination's own verdict (a 503
+  //   when it has no pods);
+  // - an egress port declared HTTP takes raw TCP to passthrough once it imports a TCP service on that port.
+  // Hence meshes where every Service has pods and every port number has one protocol.
   it('adding */* to a Sidecar’s egress hosts never turns a 200 into something else', () => {
     fc.assert(
-      fc.property(meshInput({ endpoints: true }), fc.nat(), (m, pick) => {
+      fc.property(meshInput({ endpoints: true, consistent: true }), fc.nat(), (m, pick) => {
         fc.pre(m.sidecars.length > 0);
         const i = pick % m.sidecars.length;
         const widened = structuredClone(m.sidecars);

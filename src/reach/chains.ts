@@ -1,16 +1,15 @@
 // TCP and TLS filter chains of a listener (G5, J1; tls.go): SNI for wildcard/CIDR TLS, VirtualService tcp/tls routes.
 import { dnsMatches } from '../model/hosts.js';
 import type { Protocol } from '../model/protocol.js';
-import type { Service, ServicePort } from '../model/types.js';
-import { WILDCARD, parseCidr } from './addresses.js';
+import type { Service } from '../model/types.js';
+import { routesOf } from '../model/vs-routes.js';
+import { WILDCARD, parseCidr, type Cidr } from './addresses.js';
 import { altHosts } from './domains.js';
 import type { EgressView, Imported } from './imports.js';
 import type { Chain } from './listeners.js';
-import type { Cidr } from './addresses.js';
 import type { QualifiedVs } from './registry.js';
 import type { ScopeChoice } from './scope.js';
 import { mainDestination, matchApplies } from './vs-select.js';
-import { routesOf } from '../model/vs-routes.js';
 
 export function clusterName(host: string, port: number, subset = ''): string {
   return `outbound|${port}|${subset}|${host}`;
@@ -29,7 +28,6 @@ export function tcpChains(
   choice: ScopeChoice,
   view: EgressView,
   imp: Imported,
-  sp: ServicePort,
   port: number,
   protocol: Protocol,
   address: string,

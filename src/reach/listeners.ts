@@ -97,14 +97,14 @@ function addService(reg: Registry, choice: ScopeChoice, set: ListenerSet, v: Egr
   if (!bind && v.portNumber === undefined && svc.kube?.headless) {
     const eps = reg.endpoints(svc, sp);
     for (const address of eps.addresses?.length ? eps.addresses : eps.pods.map((pod) => `PodIP(${pod.id})`)) {
-      add(set, { address, port, fam, route: `${svc.hostname}:${port}`, bindToPort, view: v, origin, tcp: tcpChains(choice, v, imp, sp, port, protocol, address, [], true, origin) });
+      add(set, { address, port, fam, route: `${svc.hostname}:${port}`, bindToPort, view: v, origin, tcp: tcpChains(choice, v, imp, port, protocol, address, [], true, origin) });
     }
     return;
   }
   const address = bind ?? a.primary;
   const cidrs = bind ? [] : a.cidrs;
   const route = address === WILDCARD ? String(port) : `${svc.hostname}:${port}`;
-  const tcp = tcpChains(choice, v, imp, sp, port, protocol, address, cidrs, false, origin);
+  const tcp = tcpChains(choice, v, imp, port, protocol, address, cidrs, false, origin);
   add(set, { address, port, fam, route, bindToPort, view: v, origin, tcp, extra: bind ? [] : a.extra });
 }
 

@@ -18,17 +18,27 @@ const ns = fc.constantFrom(...NAMESPACES);
 const app = fc.constantFrom(...APPS);
 const port = fc.constantFrom(...PORTS);
 
-const service = fc.record({ ns, app, port, name: fc.option(fc.constantFrom(...PORT_NAMES), { nil: undefined }), extra: fc.option(port, { nil: undefined }) }).map(
-  ({ ns, app, port, name, extra }): Obj => ({
-    apiVersion: 'v1',
-    kind: 'Service',
-    metadata: { name: `svc-${app}`, namespace: ns },
-    spec: {
-      selector: { app },
-      ports: [{ port, ...(name ? { name } : {}) }, ...(extra && extra !== port ? [{ port: extra, name: `tcp-${extra}` }] : [])],
+// With `consistent`, a port number always carries one protocol (80 and 8080 HTTP, 443 TLS, 9000 TCP) in
+// Services, ServiceEntries and Sidecar egress ports alike, so listeners of different protocols never collide.
+const CANONICAL: Readonly<Record<number, { name: string; protocol: string }>> = {
+  80: { name: 'http', protocol: 'HTTP' },
+  443: { name: 'https', protocol: 'TLS' },
+  8080: { name: 'http-web', protocol: 'HTTP' },
+  9000: { name: 'tcp', protocol: 'TCP' },
+};
+
+const service = (consistent: boolean) =>
+  fc.record({ ns, app, port, name: fc.option(fc.constantFrom(...PORT_NAMES), { nil: undefined }), extra: fc.option(port, { nil: undefined }) }).map(
+    ({ ns, app, port, name, extra }): Obj => {
+      const named = (p: number, n: string | undefined) => ({ port: p, ...(consistent ? { name: CANONICAL[p]!.name } : n ? { name: n } : {}) });
+      return {
+        apiVersion: 'v1',
+        kind: 'Service',
+        metadata: { name: `svc-${app}`, namespace: ns },
+        spec: { selector: { app }, ports: [named(port, name), ...(extra && extra !== port ? [named(extra, `tcp-${extra}`)] : [])] },
+      };
     },
-  }),
-);
+  );
 
 const workload = fc.record({ ns, app, port, kind: fc.constantFrom('Deployment', 'StatefulSet', 'Pod') }).map(({ ns, app, port, kind }): Obj => {
   const pod = { metadata: { labels: { app } }, spec: { containers: [{ name: app, image: `example/${app}`, ports: [{ containerPort: port }] }] } };
@@ -36,7 +46,8 @@ const workload = fc.record({ ns, app, port, kind: fc.constantFrom('Deployment', 
   return { apiVersion: 'apps/v1', kind, metadata: { name: `wl-${app}`, namespace: ns }, spec: { selector: { matchLabels: { app } }, template: pod } };
 });
 
-const serviceEntry = fc
+const serviceEntry = (consistent: boolean) =>
+  fc
   .record({
     ns,
     host: fc.constantFrom(...EXTERNAL),
@@ -46,6 +57,7 @@ const serviceEntry = fc
     location: fc.constantFrom('MESH_EXTERNAL', 'MESH_INTERNAL'),
     exportTo: fc.option(fc.constantFrom(['.'], ['*'], ['a', 'b']), { nil: undefined }),
   })
+  .map((r) => (consistent ? { ...r, protocol: CANONICAL[r.port]!.protocol } : r))
   .map(({ ns, host, port, protocol, resolution, location, exportTo }): Obj => ({
     apiVersion: 'networking.istio.io/v1',
     kind: 'ServiceEntry',
@@ -74,29 +86,33 @@ export const egressHost = fc.constantFrom(
   'c/db.example.org',
 );
 
-const listener = fc.record({
-  port: fc.option(fc.record({ number: port, protocol: fc.constantFrom('HTTP', 'TCP', 'TLS', 'HTTPS'), name: fc.constant('egress') }), { nil: undefined }),
-  hosts: fc.uniqueArray(egressHost, { minLength: 1, maxLength: 3 }),
-});
+const listener = (consistent: boolean) =>
+  fc
+    .record({
+      port: fc.option(fc.record({ number: port, protocol: fc.constantFrom('HTTP', 'TCP', 'TLS', 'HTTPS'), name: fc.constant('egress') }), { nil: undefined }),
+      hosts: fc.uniqueArray(egressHost, { minLength: 1, maxLength: 3 }),
+    })
+    .map((l) => (consistent && l.port ? { ...l, port: { ...l.port, protocol: CANONICAL[l.port.number]!.protocol } } : l));
 
-export const sidecar = fc
-  .record({
-    ns: fc.constantFrom(...NAMESPACES, 'istio-system'),
-    select: fc.option(app, { nil: undefined }),
-    egress: fc.array(listener, { minLength: 1, maxLength: 2 }),
-    mode: fc.option(fc.constantFrom('ALLOW_ANY', 'REGISTRY_ONLY'), { nil: undefined }),
-    id: fc.nat(3),
-  })
-  .map(({ ns, select, egress, mode, id }): Obj => ({
-    apiVersion: 'networking.istio.io/v1',
-    kind: 'Sidecar',
-    metadata: { name: `sc-${id}${select ? `-${select}` : ''}`, namespace: ns },
-    spec: {
-      ...(select ? { workloadSelector: { labels: { app: select } } } : {}),
-      egress: egress.map((l) => ({ ...(l.port ? { port: l.port } : {}), hosts: l.hosts })),
-      ...(mode ? { outboundTrafficPolicy: { mode } } : {}),
-    },
-  }));
+export const sidecar = (consistent = false) =>
+  fc
+    .record({
+      ns: fc.constantFrom(...NAMESPACES, 'istio-system'),
+      select: fc.option(app, { nil: undefined }),
+      egress: fc.array(listener(consistent), { minLength: 1, maxLength: 2 }),
+      mode: fc.option(fc.constantFrom('ALLOW_ANY', 'REGISTRY_ONLY'), { nil: undefined }),
+      id: fc.nat(3),
+    })
+    .map(({ ns, select, egress, mode, id }): Obj => ({
+      apiVersion: 'networking.istio.io/v1',
+      kind: 'Sidecar',
+      metadata: { name: `sc-${id}${select ? `-${select}` : ''}`, namespace: ns },
+      spec: {
+        ...(select ? { workloadSelector: { labels: { app: select } } } : {}),
+        egress: egress.map((l) => ({ ...(l.port ? { port: l.port } : {}), hosts: l.hosts })),
+        ...(mode ? { outboundTrafficPolicy: { mode } } : {}),
+      },
+    }));
 
 const meshConfigMap = fc.constantFrom('ALLOW_ANY', 'REGISTRY_ONLY').map(
   (mode): Obj => ({
@@ -138,13 +154,17 @@ function withEndpoints(objs: Obj[]): Obj[] {
   return [...objs, ...extra];
 }
 
-/** A small mesh; `sidecars: false` gives one without any Sidecar, `endpoints: true` one where every Service has pods. */
-export function meshInput(opts: { sidecars?: boolean; endpoints?: boolean } = {}): fc.Arbitrary<MeshInput> {
+/**
+ * A small mesh. `sidecars: false`: without any Sidecar; `endpoints: true`: every Service has pods;
+ * `consistent: true`: one protocol per port number everywhere.
+ */
+export function meshInput(opts: { sidecars?: boolean; endpoints?: boolean; consistent?: boolean } = {}): fc.Arbitrary<MeshInput> {
+  const c = opts.consistent === true;
   return fc.record({
     base: fc
-      .tuple(fc.array(service, { minLength: 1, maxLength: 4 }), fc.array(workload, { minLength: 1, maxLength: 3 }), fc.array(serviceEntry, { maxLength: 2 }))
+      .tuple(fc.array(service(c), { minLength: 1, maxLength: 4 }), fc.array(workload, { minLength: 1, maxLength: 3 }), fc.array(serviceEntry(c), { maxLength: 2 }))
       .map(([s, w, e]) => unique(opts.endpoints ? withEndpoints([...s, ...w, ...e]) : [...s, ...w, ...e])),
-    sidecars: opts.sidecars === false ? fc.constant([]) : fc.array(sidecar, { maxLength: 3 }).map(unique),
+    sidecars: opts.sidecars === false ? fc.constant([]) : fc.array(sidecar(c), { maxLength: 3 }).map(unique),
     mesh: fc.option(meshConfigMap, { nil: undefined }),
   });
 }

@@ -4,13 +4,8 @@ import { seedFiles } from '../helpers/seed-files.js';
 
 const dir = 'fixtures/rules/egress-port-unmatched';
 
-ruleTester(rule, {
-  valid: [
-    { name: 'exposed port, catch-all, HTTP_PROXY and unmatched hosts', fixture: `${dir}/valid/ports.yaml` },
-    { name: 'the seed: both listeners use ports the services expose', files: seedFiles() },
-    {
-      name: 'a service port that only another namespace exports away does not count against the listener',
-      yaml: `apiVersion: v1
+/** foo/a exposes 80 to everyone, foo/b exposes 9090 to its own namespace only; the Sidecar in default listens on `port`. */
+const exportedAway = (port: number): string => `apiVersion: v1
 kind: Service
 metadata: {name: a, namespace: foo}
 spec:
@@ -30,9 +25,17 @@ kind: Sidecar
 metadata: {name: default, namespace: default}
 spec:
   egress:
-    - port: {number: 80, protocol: HTTP, name: http}
+    - port: {number: ${port}, protocol: HTTP, name: http}
       hosts: ["foo/*"]
-`,
+`;
+
+ruleTester(rule, {
+  valid: [
+    { name: 'exposed port, catch-all, HTTP_PROXY and unmatched hosts', fixture: `${dir}/valid/ports.yaml` },
+    { name: 'the seed: both listeners use ports the services expose', files: seedFiles() },
+    {
+      name: 'a service port that only another namespace exports away does not count against the listener',
+      yaml: exportedAway(80),
     },
   ],
   invalid: [
@@ -54,29 +57,7 @@ spec:
     },
     {
       name: 'services hidden by exportTo are not what the listener imports',
-      yaml: `apiVersion: v1
-kind: Service
-metadata: {name: a, namespace: foo}
-spec:
-  ports: [{name: http, port: 80}]
----
-apiVersion: v1
-kind: Service
-metadata:
-  name: b
-  namespace: foo
-  annotations: {networking.istio.io/exportTo: "."}
-spec:
-  ports: [{name: http, port: 9090}]
----
-apiVersion: networking.istio.io/v1
-kind: Sidecar
-metadata: {name: default, namespace: default}
-spec:
-  egress:
-    - port: {number: 9090, protocol: HTTP, name: http}
-      hosts: ["foo/*"]
-`,
+      yaml: exportedAway(9090),
       errors: [{ line: 21, column: 22, message: '(foo/a exposes 80 → change the port to 80, or add 9090 to Service foo/a)' }],
     },
   ],

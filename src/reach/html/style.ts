@@ -42,7 +42,8 @@ code, .mono { font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, "DejaV
 .chip { display: inline-flex; align-items: center; gap: 6px; padding: 3px 10px 3px 8px; border-radius: 999px; cursor: pointer;
   border: 1px solid; font-weight: 600; font-size: 12px; }
 .chip .n { font-variant-numeric: tabular-nums; font-weight: 500; opacity: .85; }
-.chip.zero { opacity: .6; }
+/* A verdict the report does not have: still in the legend, but quiet (muted text keeps AA contrast, unlike opacity). */
+.chip.zero:not([aria-pressed="false"]) { background: transparent; color: var(--muted); border-color: var(--line); }
 .chip[aria-pressed="false"] { background: transparent !important; color: var(--muted) !important; border-style: dashed; text-decoration: line-through; }
 .v0 { background: var(--v0-bg); color: var(--v0-fg); border-color: var(--v0-bd); }
 .v1 { background: var(--v1-bg); color: var(--v1-fg); border-color: var(--v1-bd); }
