@@ -15,6 +15,17 @@ export interface ParsedHost {
  * Returns undefined for entries Istio skips: not exactly one "/", or an empty part.
  */
 export function parseHost(raw: string, configNamespace: string): ParsedHost | undefined {
+  // Rules ask for the same few hosts once per service they match against: answer each (host, namespace) once.
+  let byRaw = parsedHosts.get(configNamespace);
+  if (!byRaw) parsedHosts.set(configNamespace, (byRaw = new Map()));
+  let parsed = byRaw.get(raw);
+  if (parsed === undefined) byRaw.set(raw, (parsed = readHost(raw, configNamespace) ?? null));
+  return parsed ?? undefined;
+}
+
+const parsedHosts = new Map<string, Map<string, ParsedHost | null>>();
+
+function readHost(raw: string, configNamespace: string): ParsedHost | undefined {
   const parts = raw.split('/');
   if (parts.length !== 2 || !parts[0] || !parts[1]) return undefined;
   let ns = parts[0];
@@ -23,10 +34,10 @@ export function parseHost(raw: string, configNamespace: string): ParsedHost | un
   if (ns.startsWith('~')) {
     exclude = true;
     ns = ns.slice(1) || '*';
-    if (parts[0] === '~' && parts[1] === '*') return { namespace: '~', dnsName: '*', exclude: false };
+    if (parts[0] === '~' && parts[1] === '*') return Object.freeze({ namespace: '~', dnsName: '*', exclude: false });
   }
   if (ns === '.') ns = configNamespace;
-  return { namespace: ns, dnsName: parts[1], exclude };
+  return Object.freeze({ namespace: ns, dnsName: parts[1], exclude });
 }
 
 /** host.Name.SubsetOf: does the service hostname fall under the import's dnsName? */
