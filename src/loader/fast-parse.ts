@@ -52,6 +52,12 @@ function resolvePlain(source: string): unknown {
 
 const keyString = (key: unknown): string => (key === null ? '' : String(key));
 
+/** String() of a plain key's value, as `yaml`'s locate compares keys (`~` is "null", `0x10` is "16"). */
+export function plainKeyText(source: string): string {
+  const v = resolvePlain(source);
+  return v === NOT_RESOLVED ? source : String(v);
+}
+
 // Keys as `yaml`'s toJS writes them: null → "", others String(); inherited names (__proto__) become own properties.
 const objectMapTag = defineMappingTag<Record<string, unknown>>('tag:yaml.org,2002:map', {
   create: () => ({}),

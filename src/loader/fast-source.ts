@@ -3,6 +3,7 @@
 import { Composer, Parser, type Document } from 'yaml';
 import type { JsonPath } from '../json.js';
 import type { Range, SourceFile, Target } from '../types.js';
+import { documentPositions, type DocPositions } from './fast-positions.js';
 import { child, nodeRange, resolveNode } from './locate.js';
 import type { LineIndex } from './source.js';
 import { YAML_OPTIONS } from './yaml-options.js';
@@ -38,6 +39,12 @@ function locateIn(doc: Document, jsonPath: JsonPath, target: Target): [number, n
 
 /** A SourceFile whose documents are composed by `yaml` when first located; `slices` as fast-parse.ts found them. */
 export function fastSource(path: string, text: string, index: LineIndex, slices: readonly Slice[] | undefined): SourceFile {
+  // First js-yaml's events of the document's slice (cheap); `yaml` where they cannot tell for sure.
+  const events = new Map<number, DocPositions | undefined>();
+  const positionsOf = (i: number): DocPositions | undefined => {
+    if (!events.has(i)) events.set(i, slices?.[i] && documentPositions(text, slices[i][0], slices[i][1]));
+    return events.get(i);
+  };
   const composed = new Map<number, Document.Parsed | undefined>();
   let whole: Document.Parsed[] | undefined;
   const docAt = (i: number): Document.Parsed | undefined => {
@@ -56,6 +63,8 @@ export function fastSource(path: string, text: string, index: LineIndex, slices:
     path,
     text,
     locate(docIndex: number, jsonPath: JsonPath, target: Target = 'value'): Range {
+      const sure = positionsOf(docIndex)?.locate(jsonPath, target);
+      if (sure) return index.range(sure[0], sure[1]);
       const doc = docAt(docIndex);
       if (!doc) return index.range(0, 0);
       const [s, e] = locateIn(doc, jsonPath, target);
