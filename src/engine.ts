@@ -1,13 +1,13 @@
 // lint(): parsed files → mesh model → rules → positioned, suppressed, sorted findings.
 import { asObject, asString, asStringMap, type JsonObject, type JsonPath } from './json.js';
-import { appendEdit } from './loader/edit.js';
+import { textFix } from './fix/text.js';
 import { parseSource, parseYaml, type ParsedFile } from './loader/parse.js';
 import { buildMesh } from './model/build.js';
 import type { MeshConfigLayer } from './model/mesh-config.js';
 import type { Mesh, Service, Sidecar, Workload } from './model/types.js';
 import type { Rule, RuleContext } from './rule.js';
 import { annotationSuppression, directiveSuppression, IGNORE_ANNOTATION, scanDirectives, type Directive } from './suppress.js';
-import type { FileReport, Finding, Fix, FixProposal, Manifest, Range, Report, Severity, SourceFile, Target, TextEdit } from './types.js';
+import type { FileReport, Finding, Manifest, Range, Report, Severity, SourceFile, Target } from './types.js';
 import type { RuleSetting } from './config.js';
 
 export interface LintOptions {
@@ -28,15 +28,6 @@ export interface LintConfig {
   readonly file: string;
   readonly raw: JsonObject;
   locate(path: JsonPath, target?: Target): Range;
-}
-
-/** A report about an entry of the config file rather than a resource. */
-interface ConfigReport {
-  readonly ruleId: string;
-  readonly message: string;
-  readonly path: JsonPath;
-  readonly target?: Target;
-  readonly severity?: Severity;
 }
 
 export interface TextInput {
@@ -91,8 +82,9 @@ export function lint(files: readonly ParsedFile[], options: LintOptions, extraRe
   const rulesById = new Map(options.rules.map((r) => [r.meta.id, r]));
 
   const reports: Report[] = [];
-  const configReports: ConfigReport[] = [];
-  const ctx = contextFor(mesh, reports, configReports, options.config);
+  // Reports about entries of the config file (or about the run) are positioned when made, like the loader's.
+  const runReports: FileReport[] = [];
+  const ctx = contextFor(mesh, reports, runReports, options.config);
   for (const rule of options.rules) {
     if (!rule.check || options.ruleSettings[rule.meta.id] === 'off') continue;
     const kinds = rule.meta.kinds;
@@ -108,7 +100,6 @@ export function lint(files: readonly ParsedFile[], options: LintOptions, extraRe
       }
     }
   }
-  const internal: Finding[] = [];
   for (const rule of options.rules) {
     if (!rule.checkMesh || options.ruleSettings[rule.meta.id] === 'off') continue;
     ctx.current = { rule };
@@ -117,7 +108,7 @@ export function lint(files: readonly ParsedFile[], options: LintOptions, extraRe
     } catch (err) {
       const why = err instanceof Error ? err.message.split('\n')[0] : String(err);
       const message = `internal error: rule ${rule.meta.id} failed (${why}); please report it, and use --rule ${rule.meta.id}=off meanwhile`;
-      internal.push({ ruleId: rule.meta.id, severity: 'error', message, file: options.config?.file ?? '<input>', line: 1, column: 1, endLine: 1, endColumn: 1 });
+      runReports.push({ ruleId: rule.meta.id, severity: 'error', message, file: options.config?.file ?? '<input>', range: { start: { line: 1, column: 1 }, end: { line: 1, column: 1 } } });
     }
   }
 
@@ -128,7 +119,7 @@ export function lint(files: readonly ParsedFile[], options: LintOptions, extraRe
     return d;
   };
   const usedAnnotations = new Set<string>();
-  const findings: Finding[] = [...internal];
+  const findings: Finding[] = [];
 
   for (const r of reports) {
     const rule = rulesById.get(r.ruleId);
@@ -156,27 +147,8 @@ export function lint(files: readonly ParsedFile[], options: LintOptions, extraRe
     });
   }
 
-  const config = options.config;
-  for (const r of config ? configReports : []) {
-    const rule = rulesById.get(r.ruleId);
-    const severity = rule ? severityOf(rule, r.severity) : (r.severity ?? 'error');
-    if (severity === 'off') continue;
-    const range = config!.locate(r.path, r.target);
-    findings.push({
-      ruleId: r.ruleId,
-      severity,
-      message: r.message,
-      file: config!.file,
-      line: range.start.line,
-      column: range.start.column,
-      endLine: range.end.line,
-      endColumn: range.end.column,
-      path: r.path,
-    });
-  }
-
   const sourcesByPath = new Map(files.map((f) => [f.source.path, f.source]));
-  for (const r of [...files.flatMap((f) => f.reports), ...extraReports]) {
+  for (const r of [...files.flatMap((f) => f.reports), ...extraReports, ...runReports]) {
     const rule = rulesById.get(r.ruleId);
     const severity = rule ? severityOf(rule, r.severity) : (r.severity ?? 'error');
     if (severity === 'off') continue;
@@ -208,25 +180,13 @@ function manifestKey(m: Manifest): string {
   return `${m.source.path}\u0000${m.docIndex}\u0000${m.basePath.join('.')}`;
 }
 
-/** The rule's proposal as text edits; undefined when some edit cannot be placed (then the finding has no fix). */
-function textFix(proposal: FixProposal, reported: Manifest): Fix | undefined {
-  const edits: TextEdit[] = [];
-  for (const e of proposal.edits) {
-    const m = e.manifest ?? reported;
-    const edit = appendEdit(m.source, m.docIndex, [...m.basePath, ...e.path], e.append);
-    if (!edit) return undefined;
-    edits.push({ file: m.source.path, ...edit });
-  }
-  return edits.length ? { description: proposal.description, edits } : undefined;
-}
-
 /** "file:line" of a node of a resource for rule messages, or "line N" when `from` is in the same file. */
 function whereIn(m: Manifest, path: JsonPath = ['metadata', 'name'], from?: Manifest): string {
   const line = m.source.locate(m.docIndex, [...m.basePath, ...path]).start.line;
   return from && from.source === m.source ? `line ${line}` : `${m.source.path}:${line}`;
 }
 
-function contextFor(mesh: Mesh, reports: Report[], configReports: ConfigReport[], config: LintConfig | undefined) {
+function contextFor(mesh: Mesh, reports: Report[], runReports: FileReport[], config: LintConfig | undefined) {
   const sidecars = new Map<Manifest, Sidecar>(mesh.sidecars.map((s) => [s.manifest, s]));
   const workloads = new Map<Manifest, Workload>(mesh.workloads.map((w) => [w.manifest, w]));
   const services = new Map<Manifest, Service[]>();
@@ -250,7 +210,8 @@ function contextFor(mesh: Mesh, reports: Report[], configReports: ConfigReport[]
         const ruleId = cur.rule.meta.id;
         const common = { ruleId, message: d.message, path: d.path, ...(d.target ? { target: d.target } : {}), ...(d.severity ? { severity: d.severity } : {}) };
         if (d.inConfig) {
-          configReports.push(common);
+          if (!config) throw new Error(`rule ${ruleId} reported in the config file, but there is none`);
+          runReports.push({ ruleId, message: d.message, file: config.file, range: config.locate(d.path, d.target), ...(d.severity ? { severity: d.severity } : {}) });
           return;
         }
         const manifest = d.manifest ?? cur.manifest;

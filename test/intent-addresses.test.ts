@@ -80,3 +80,12 @@ describe('callsIn', () => {
     expect(calls(client, 'cart:9999')).toEqual([]);
   });
 });
+
+describe('addressesIn on hostile values', () => {
+  it('stays fast on a long value full of separators', () => {
+    const started = Date.now();
+    expect(addressesIn('a:'.repeat(200_000))).toEqual([]);
+    expect(addressesIn(`x=${'b.'.repeat(100_000)}c:80 ${'a:a'.repeat(500)}`).length).toBeLessThan(20);
+    expect(Date.now() - started).toBeLessThan(2000);
+  });
+});

@@ -15,6 +15,7 @@ import { formatProxyConfig } from '../reach/format-proxy-config.js';
 import { formatTable } from '../reach/format-table.js';
 import { proxyConfigOf } from '../reach/proxy-config.js';
 import { buildReachReport } from '../reach/report.js';
+import { formatSummary, summarizeReach } from '../reach/summary.js';
 import { VERDICTS, type ReachReport, type Verdict } from '../reach/types.js';
 import type { FileReport } from '../types.js';
 import { INPUT_OPTIONS, inputOptions, parse } from './args.js';
@@ -33,7 +34,7 @@ Options:
       --only blocked|allowed only failing requests (${BLOCKED_VERDICTS.join(', ')}) or only those that get through
                              (${ALLOWED_VERDICTS.join(', ')})
   -f, --format NAME          table (default), json, markdown, csv, html (one self-contained page),
-                             dot (Graphviz) or mermaid
+                             dot (Graphviz), mermaid, or summary (requests per verdict, no pairs)
   -o, --output FILE          write the report to FILE instead of stdout
       --proxy-config NS/WL   print the predicted clusters and listeners of one workload instead
   -c, --config FILE          config file (default: .istio-lint.yaml found upwards)
@@ -63,7 +64,7 @@ const REPORT_OPTIONS = {
   'no-color': { type: 'boolean' },
 } as const;
 
-const FORMATS = ['table', 'json', 'markdown', 'csv', 'html', 'dot', 'mermaid'] as const;
+const FORMATS = ['table', 'json', 'markdown', 'csv', 'html', 'dot', 'mermaid', 'summary'] as const;
 
 const split = (xs: readonly string[] | undefined): string[] => (xs ?? []).flatMap((x) => x.split(',')).map((x) => x.trim()).filter(Boolean);
 
@@ -125,6 +126,8 @@ export async function runReport(argv: readonly string[], io: Io): Promise<number
       throw new UsageError(`--proxy-config: no workload ${JSON.stringify(wanted)} in the input${known.length ? ` (known: ${known.slice(0, 5).join(', ')}${known.length > 5 ? ', …' : ''})` : ''}`);
     }
     text = format === 'json' ? JSON.stringify(pc, null, 2) + '\n' : formatProxyConfig(pc);
+  } else if (format === 'summary') {
+    text = formatSummary(summarizeReach(mesh, { from: split(values.from), to: split(values.to), verdicts }));
   } else {
     const report = buildReachReport(mesh, { from: split(values.from), to: split(values.to), verdicts });
     text =

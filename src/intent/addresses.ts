@@ -20,6 +20,10 @@ const LABEL = '[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?';
 // DNS-1123 subdomain host, an optional port (1–65535 or an IANA service name), then anything after / ? or #.
 const ADDRESS = new RegExp(`^(?:([a-z][a-z0-9+.-]*)://)?(?:[^@/?#]*@)?(${LABEL}(?:\\.${LABEL})*)\\.?(?::([0-9]{1,5}|[a-z0-9-]{1,15}))?(?:[/?#].*)?$`, 'i');
 
+// No address is longer than a URL line; the bounds keep a hostile megabyte of "a:a:a:…" linear.
+const MAX_TOKEN = 2048;
+const MAX_SUFFIXES = 16;
+
 function parse(text: string, whole: boolean): Address | undefined {
   const m = ADDRESS.exec(text);
   if (!m) return undefined;
@@ -38,11 +42,11 @@ export function addressesIn(value: string): Address[] {
   const trimmed = value.trim();
   const out = new Map<string, Address>();
   for (const token of trimmed.split(TOKEN_SPLIT)) {
-    if (!token) continue;
+    if (!token || token.length > MAX_TOKEN) continue;
     const candidates = [token];
     // Not inside a query or fragment: "?next=x" is a parameter, not a second address.
     const end = token.search(/[?#]/);
-    for (let i = 0; i < (end < 0 ? token.length : end) - 1; i++) {
+    for (let i = 0; i < (end < 0 ? token.length : end) - 1 && candidates.length <= MAX_SUFFIXES; i++) {
       if ((token[i] === '=' || token[i] === ':') && /[a-z]/i.test(token[i + 1]!)) candidates.push(token.slice(i + 1));
     }
     for (const c of candidates) {

@@ -166,16 +166,24 @@ function plan(text: string, found: Found, value: JsonValue): { offset: number; n
   return { offset: at, newText: `${nl}${' '.repeat(dash)}-${gap}${body}` };
 }
 
-/** Does the edited text parse to the old document with `value` appended at `path`, and nothing else changed? */
-function meansAppend(text: string, p: { offset: number; newText: string }, count: number, doc: Document, docIndex: number, path: JsonPath, value: JsonValue): boolean {
+/**
+ * Does the edited document parse back to the old one with `value` appended at `path`, and nothing else changed?
+ * Only the document is parsed again, so that many fixes in one large file cost one document each.
+ */
+function meansAppend(text: string, p: { offset: number; newText: string }, doc: Document, path: JsonPath, value: JsonValue): boolean {
+  const contents = doc.contents as Node | null;
+  if (!contents?.range || !doc.range) return false;
+  const from = lineStart(text, contents.range[0]);
+  const to = Math.max(doc.range[2], p.offset);
+  if (p.offset < from) return false;
   try {
-    const after = parseAllDocuments(text.slice(0, p.offset) + p.newText + text.slice(p.offset), OPTIONS) as Document[];
-    if (after.length !== count || after.some((d) => d.errors.length)) return false;
+    const after = parseAllDocuments(text.slice(from, p.offset) + p.newText + text.slice(p.offset, to), OPTIONS) as Document[];
+    if (after.length !== 1 || after[0]!.errors.length) return false;
     const expected = doc.toJS({ maxAliasCount: 100 }) as unknown;
     const target = path.reduce<unknown>((v, seg) => (v as Record<string | number, unknown> | undefined)?.[seg], expected);
     if (!Array.isArray(target)) return false;
     target.push(value);
-    return JSON.stringify(after[docIndex]!.toJS({ maxAliasCount: 100 })) === JSON.stringify(expected);
+    return JSON.stringify(after[0]!.toJS({ maxAliasCount: 100 })) === JSON.stringify(expected);
   } catch {
     return false;
   }
@@ -201,7 +209,7 @@ export function appendEdit(source: SourceFile, docIndex: number, path: JsonPath,
   const p = plan(text, found, value);
   if (!p) return undefined;
 
-  if (!meansAppend(text, p, docs.length, doc, docIndex, path, value)) return undefined;
+  if (!meansAppend(text, p, doc, path, value)) return undefined;
   const at = index.position(p.offset);
   return { range: { start: at, end: at }, newText: p.newText };
 }

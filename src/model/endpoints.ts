@@ -1,6 +1,7 @@
-// Which Kubernetes Services select which workloads, and which container port a Service port lands on (K1, O1).
+// Which Kubernetes Services select a workload, and which container port a Service port lands on (K1, O1).
+// What a selector picks (pods and VMs) is in selection.ts.
 import { selectorMatches } from './labels.js';
-import { servicesIn, workloadsMatching } from './lookup.js';
+import { servicesIn } from './lookup.js';
 import type { Mesh, Service, ServicePort, Workload } from './types.js';
 
 /** Kubernetes Services in the workload's namespace whose (non-empty) selector matches its pod labels. */
@@ -8,13 +9,6 @@ export function servicesSelecting(w: Workload, mesh: Mesh): Service[] {
   return servicesIn(mesh, w.namespace).filter(
     (s) => s.source === 'Service' && s.kube?.selector !== undefined && selectorMatches(s.kube.selector, w.podLabels),
   );
-}
-
-/** Workloads in the Service's namespace that its selector matches (none for a selector-less Service). */
-export function workloadsSelectedBy(s: Service, mesh: Mesh): Workload[] {
-  const selector = s.kube?.selector;
-  if (!selector) return [];
-  return workloadsMatching(mesh, selector, s.namespace);
 }
 
 /**

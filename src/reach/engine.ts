@@ -11,7 +11,7 @@ import { buildTargets, type Target } from './targets.js';
 import { viaService } from './resolve.js';
 import { UNCONFIRMED, unconfirmed } from './unconfirmed.js';
 import type { Verdict } from './types.js';
-import { walk } from './walk.js';
+import { walk, type Trace } from './walk.js';
 
 export interface PairResult {
   readonly verdict: Verdict;
@@ -75,20 +75,37 @@ export class ReachEngine {
     return (col[i] ??= this.compute(c.choice, t, i));
   }
 
-  private compute(choice: ScopeChoice, t: Target, i: number): PairResult {
+  /** The verdict alone, for counting (report --format summary): no reason is built, nothing is cached. */
+  verdict(w: Workload, i: number): Verdict {
+    const c = this.client(w);
+    if (!c.meshed || !c.choice) return 'direct';
+    const done = this.results.get(c.choice.key)?.[i];
+    if (done) return done.verdict;
+    const d = this.decide(c.choice, this.targets[i]!);
+    return 'bypass' in d ? 'direct' : d.trace ? d.trace.pairVerdict : UNCONFIRMED.dnsFailure.value;
+  }
+
+  /** What becomes of the request, before any words: it bypasses Envoy, or it resolves (or not) and is walked. */
+  private decide(choice: ScopeChoice, t: Target): { bypass: string } | { res: Target['resolution']; trace: Trace | undefined } {
     const cap = choice.capture;
     const bypass = t.kind === 'udp' ? 'UDP is never captured by the sidecar' : cap.none ?? (cap.excludedPorts.has(t.port.port) ? `port ${t.port.port} is excluded by traffic.sidecar.istio.io/excludeOutboundPorts` : undefined);
-    if (bypass) return { verdict: 'direct', reason: `${bypass}, so the connection bypasses Envoy; ${this.plain(i).reason}` };
-    const scope = this.scope(choice);
+    if (bypass) return { bypass };
     const res = choice.dnsCapture ? viaService(this.reg, this.reg.shadowed.get(t.svc) ?? t.svc, choice.namespace, 0, t.name, true) : t.resolution;
-    const head = res === t.resolution ? this.headOf(i, t, res) : headText(t, res);
-    if ('failure' in res) {
-      const c = UNCONFIRMED.dnsFailure;
-      return { verdict: c.value, reason: `${head}: ${res.failure} ${unconfirmed(c)}` };
-    }
+    if ('failure' in res) return { res, trace: undefined };
     const kind = t.kind === 'udp' ? 'tcp' : t.kind;
-    const trace = walk(scope, res.dest, t.port.port, { kind, authority: t.name, sni: t.name });
-    return { verdict: trace.pairVerdict, reason: explain(scope, head, t.svc, t.port, t.port.port, trace) };
+    return { res, trace: walk(this.scope(choice), res.dest, t.port.port, { kind, authority: t.name, sni: t.name }) };
+  }
+
+  private compute(choice: ScopeChoice, t: Target, i: number): PairResult {
+    const d = this.decide(choice, t);
+    if ('bypass' in d) return { verdict: 'direct', reason: `${d.bypass}, so the connection bypasses Envoy; ${this.plain(i).reason}` };
+    const { res, trace } = d;
+    const head = res === t.resolution ? this.headOf(i, t, res) : headText(t, res);
+    if ('failure' in res || !trace) {
+      const c = UNCONFIRMED.dnsFailure;
+      return { verdict: c.value, reason: `${head}: ${'failure' in res ? res.failure : ''} ${unconfirmed(c)}` };
+    }
+    return { verdict: trace.pairVerdict, reason: explain(this.scope(choice), head, t.svc, t.port, t.port.port, trace) };
   }
 
   private readonly heads: (string | undefined)[] = [];

@@ -8,6 +8,11 @@ ruleTester(egressHostFormat, {
   ],
   invalid: [
     {
+      name: 'a wildcard with nothing after "*." (ValidateWildcardDomain needs a domain)',
+      yaml: 'apiVersion: networking.istio.io/v1\nkind: Sidecar\nmetadata:\n  name: s\n  namespace: a\nspec:\n  egress:\n    - hosts: ["a/*.", "*/*.example.com"]\n',
+      errors: [{ line: 8, column: 15, message: 'host "a/*.": label "" of "*." is not a DNS label' }],
+    },
+    {
       name: 'each malformed host is reported at its own string',
       fixture: 'fixtures/rules/egress-host-format/invalid/hosts.yaml',
       errors: [
