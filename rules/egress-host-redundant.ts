@@ -1,7 +1,16 @@
+import { dnsNameFault, isDnsLabel } from '../src/checks/address-syntax.js';
 import { isMeshDefault } from '../src/model/egress.js';
 import { dnsMatches } from '../src/model/hosts.js';
 import { defineRule } from '../src/rule.js';
 import type { EgressHost } from '../src/model/types.js';
+
+/** Whether Istio accepts the host's parts (SV-16); otherwise egress-host-format reports it. */
+function wellFormed(ns: string, dns: string): boolean {
+  if (ns !== '.' && ns !== '*' && !isDnsLabel(ns)) return false;
+  if (dns === '*') return true;
+  if (!dns.includes('.') || (dns.includes('*') && !dns.startsWith('*.'))) return false;
+  return dnsNameFault(dns, { leadingWildcard: true }) === undefined;
+}
 
 interface Entry {
   readonly host: EgressHost;
@@ -34,6 +43,7 @@ export default defineRule({
       for (const h of l.hosts) {
         const ns = h.namespace;
         if (!ns || !h.dnsName || ns.startsWith('~')) continue; // exclusions subtract; malformed hosts are egress-host-format's
+        if (!wellFormed(ns, h.dnsName)) continue; // Istio rejects the Sidecar over it (SV-16): one finding is enough
         entries.push({ host: h, ns: ns === '.' ? dot : ns, dns: h.dnsName });
       }
       entries.forEach((e, i) => {

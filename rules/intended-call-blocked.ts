@@ -3,14 +3,18 @@ import { callsIn, type Call } from '../src/intent/calls.js';
 import { sidecarFix } from '../src/intent/fix.js';
 import { pairOf } from '../src/intent/pairs.js';
 import { usesOfConfigMap, writtenIn, type Origin } from '../src/intent/sources.js';
-import type { Workload } from '../src/model/types.js';
+import type { ServicePort, Workload } from '../src/model/types.js';
+import type { PairResult } from '../src/reach/engine.js';
 import { defineRule, type RuleContext } from '../src/rule.js';
 import type { Manifest } from '../src/types.js';
 
 const REACHES = new Set(['200', 'direct']);
 
-/** Reports each port of the call that does not get through, at the value that names it. */
-function judge(ctx: RuleContext, w: Workload, value: string, origin: Origin, name: string | undefined, at: { manifest: Manifest; path: JsonPath }, seen: Set<string>): void {
+type At = { readonly manifest: Manifest; readonly path: JsonPath };
+
+/** Reports each port of each call in `value` that does not get through, at the value, each destination once. */
+function judge(ctx: RuleContext, w: Workload, value: string, origin: Origin, name: string | undefined, at: At): void {
+  const seen = new Set<string>();
   for (const call of callsIn(ctx.mesh, w, value, origin, name)) {
     const results = call.ports.flatMap((p) => {
       const r = pairOf(ctx.mesh, w, `${call.service.hostname}:${p.port}`);
@@ -20,15 +24,14 @@ function judge(ctx: RuleContext, w: Workload, value: string, origin: Origin, nam
     if (call.anyPort && results.some((x) => REACHES.has(x.r.verdict))) continue;
     for (const { p, r } of results) {
       const to = `${call.service.hostname}:${p.port}`;
-      const key = `${w.id}\u0000${to}`;
-      if (REACHES.has(r.verdict) || seen.has(key)) continue;
-      seen.add(key);
+      if (REACHES.has(r.verdict) || seen.has(to)) continue;
+      seen.add(to);
       report(ctx, w, call, to, p, r, at);
     }
   }
 }
 
-function report(ctx: RuleContext, w: Workload, call: Call, to: string, p: Call['ports'][number], r: { verdict: string; reason: string }, at: { manifest: Manifest; path: JsonPath }): void {
+function report(ctx: RuleContext, w: Workload, call: Call, to: string, p: ServicePort, r: PairResult, at: At): void {
   const fix = sidecarFix(ctx.mesh, w, call.service, p);
   const named = `"${call.address.text}"${call.anyPort ? ` (no port written: each port of ${call.service.namespace}/${call.service.name} is tried)` : ''}`;
   ctx.report({
@@ -61,13 +64,13 @@ export default defineRule({
       for (const use of usesOfConfigMap(ctx.mesh, manifest.namespace, manifest.name)) {
         for (const [key, value] of Object.entries(data)) {
           if (typeof value !== 'string' || use.shared || (use.keys && !use.keys.has(key))) continue;
-          judge(ctx, use.workload, value, use.origin, key, { manifest, path: ['data', key] }, new Set());
+          judge(ctx, use.workload, value, use.origin, key, { manifest, path: ['data', key] });
         }
       }
       return;
     }
     const w = ctx.workloadOf(manifest);
     if (!w) return;
-    for (const written of writtenIn(w)) judge(ctx, w, written.value, written.origin, written.name, { manifest, path: written.path }, new Set());
+    for (const written of writtenIn(w)) judge(ctx, w, written.value, written.origin, written.name, { manifest, path: written.path });
   },
 });

@@ -32,7 +32,8 @@ export default defineRule({
       if (w.workload && (!injectionOf(w.workload, ctx.mesh).meshed || isAmbientWorkload(w.workload, ctx.mesh))) continue;
       const all = selectorSidecarsFor(w.namespace, w.labels, ctx.mesh);
       // The same namespace/name twice is one object in a cluster, not a conflict.
-      const others = all.filter((s) => s !== sidecar && s.id !== sidecar.id && hasLabels(s));
+      // A workloadSelector without labels competes too: istiod ranks it with the selector Sidecars (B1, B2).
+      const others = all.filter((s) => s !== sidecar && s.id !== sidecar.id && s.selector !== undefined);
       if (others.length) conflicts.push({ w, others, winner: all[0]! });
     }
     const first = conflicts[0];
@@ -40,7 +41,7 @@ export default defineRule({
     const outcome =
       first.winner === sidecar
         ? 'Istio applies only the oldest Sidecar (by creationTimestamp, then name), which is this one, and ignores the others for that workload'
-        : `Istio applies only the oldest Sidecar (by creationTimestamp, then name), ${first.winner.id}, so this one is ignored for that workload`;
+        : `Istio applies only the oldest Sidecar (by creationTimestamp, then name), ${first.winner.id}${hasLabels(first.winner) ? '' : ' (its workloadSelector has no labels, so it selects every pod)'}, so this one is ignored for that workload`;
     const more = conflicts.length > 1 ? ` (and ${conflicts.length - 1} more workload${conflicts.length > 2 ? 's' : ''})` : '';
     ctx.report({
       message: `selects ${first.w.kind} ${first.w.id}${more}, which ${listOf(first.others.map((s) => ctx.ref(s.manifest)))} also select${first.others.length === 1 ? 's' : ''}; ${outcome}: narrow the selectors so that each workload has one Sidecar`,

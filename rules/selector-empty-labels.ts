@@ -20,6 +20,8 @@ export default defineRule({
     const sidecar = ctx.sidecarOf(manifest);
     if (!sidecar?.selector || Object.keys(sidecar.selector).length) return;
     const ws = asObject(asObject(manifest.value.spec)?.workloadSelector);
+    // Labels of the wrong type (a string, a list) are the schema's finding, not an empty selector.
+    if (ws && ws.labels !== undefined && ws.labels !== null && !asObject(ws.labels)) return;
     const path = ws && ws.labels !== undefined ? ['spec', 'workloadSelector', 'labels'] : ['spec', 'workloadSelector'];
     const defaults = namespaceSidecarsOf(sidecar.namespace, ctx.mesh);
     const shadowed = defaults.length

@@ -22,8 +22,9 @@ export default defineRule({
     if (present(manifest.value.spec) && !spec) return;
     ctx.report({
       message: 'Sidecar has no egress, ingress, outboundTrafficPolicy or inboundConnectionPool, so Istio rejects it as empty: add egress hosts such as "./*" and "istio-system/*", or delete it',
-      path: spec ? ['spec'] : ['metadata', 'name'],
-      target: spec ? 'key' : 'value',
+      // `spec: null` is written in the file: point at it rather than at the name.
+      path: spec || Object.hasOwn(manifest.value, 'spec') ? ['spec'] : ['metadata', 'name'],
+      target: spec || Object.hasOwn(manifest.value, 'spec') ? 'key' : 'value',
     });
   },
 });

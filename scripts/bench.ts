@@ -1,7 +1,9 @@
 // `npm run bench`: whole-process timings and peak RSS on a synthetic mesh, against the targets of the performance issue.
+// Wall time is what the targets are about; CPU time (user + system, all threads) is printed too, since on a shared
+// machine it moves less than wall time, and the load average says how shared the machine was.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { generateMesh } from './bench/generate.js';
 
@@ -13,33 +15,51 @@ const TIME = existsSync('/usr/bin/time') ? '/usr/bin/time' : undefined;
 
 interface Sample {
   readonly seconds: number;
+  readonly cpu: number | undefined;
+  readonly rssMb: number | undefined;
+}
+
+interface Measure {
+  readonly label: string;
+  readonly seconds: number;
+  readonly cpu: number | undefined;
   readonly rssMb: number | undefined;
 }
 
 function once(cmd: string[]): Sample {
-  const args = TIME ? ['-f', '%e %M', ...cmd] : cmd;
+  const args = TIME ? ['-f', '%e %U %S %M', ...cmd] : cmd;
   const started = process.hrtime.bigint();
   const r = spawnSync(TIME ?? cmd[0]!, TIME ? args : cmd.slice(1), { encoding: 'utf8', maxBuffer: 1 << 30, stdio: ['ignore', 'ignore', 'pipe'] });
   const wall = Number(process.hrtime.bigint() - started) / 1e9;
   if (r.status === 2 || r.status === null) throw new Error(`${cmd.join(' ')} failed (${r.status}): ${r.stderr.split('\n').slice(-3).join(' ')}`);
   const last = r.stderr.trim().split('\n').pop() ?? '';
-  const m = /^([\d.]+) (\d+)$/.exec(last);
-  return { seconds: wall, rssMb: m ? Number(m[2]) / 1024 : undefined };
+  const m = /^([\d.]+) ([\d.]+) ([\d.]+) (\d+)$/.exec(last);
+  return { seconds: wall, cpu: m ? Number(m[2]) + Number(m[3]) : undefined, rssMb: m ? Number(m[4]) / 1024 : undefined };
 }
 
-function median(xs: number[]): number {
+function median(xs: readonly number[]): number {
   const s = [...xs].sort((a, b) => a - b);
   return s[Math.floor(s.length / 2)]!;
 }
 
-function measure(label: string, cmd: string[]): { label: string; seconds: number; rssMb: number | undefined } {
-  once(cmd); // warm-up: file cache, V8 code cache
+function measure(label: string, cmd: string[]): Measure {
+  once(cmd); // warm-up: file cache
   const samples = Array.from({ length: RUNS }, () => once(cmd));
+  const cpus = samples.map((s) => s.cpu).filter((x): x is number => x !== undefined);
   const rss = samples.map((s) => s.rssMb).filter((x): x is number => x !== undefined);
-  const result = { label, seconds: median(samples.map((s) => s.seconds)), rssMb: rss.length ? Math.max(...rss) : undefined };
-  process.stdout.write(`  ${label.padEnd(46)} ${result.seconds.toFixed(3)} s   ${result.rssMb ? result.rssMb.toFixed(0) + ' MB' : 'n/a'}\n`);
+  const result = {
+    label,
+    seconds: median(samples.map((s) => s.seconds)),
+    cpu: cpus.length ? median(cpus) : undefined,
+    rssMb: rss.length ? Math.max(...rss) : undefined,
+  };
+  const cpu = result.cpu === undefined ? '    n/a' : `${result.cpu.toFixed(3)} s`;
+  const mem = result.rssMb === undefined ? 'n/a' : `${result.rssMb.toFixed(0)} MB`;
+  process.stdout.write(`  ${label.padEnd(46)} ${result.seconds.toFixed(3)} s  ${cpu}  ${mem.padStart(7)}\n`);
   return result;
 }
+
+const load = (): string => loadavg().map((l) => l.toFixed(2)).join(' ');
 
 const work = mkdtempSync(join(tmpdir(), 'istio-lint-bench-'));
 try {
@@ -47,7 +67,10 @@ try {
   const mid = join(work, 'n50m50');
   const bigDocs = generateMesh(big, { namespaces: 200, servicesPerNamespace: 50 });
   const midDocs = generateMesh(mid, { namespaces: 50, servicesPerNamespace: 50 });
-  process.stdout.write(`istio-lint benchmark: median of ${RUNS} runs after a warm-up; ${bigDocs} documents (N=200 × M=50), ${midDocs} (N=50 × M=50)\n\n`);
+  const loadBefore = load();
+  process.stdout.write(`istio-lint benchmark: median of ${RUNS} runs after a warm-up; ${bigDocs} documents (N=200 × M=50), ${midDocs} (N=50 × M=50)\n`);
+  process.stdout.write(`load average before: ${loadBefore}\n\n`);
+  process.stdout.write(`  ${'command'.padEnd(46)} ${'wall'.padEnd(7)}  ${'cpu'.padEnd(7)}  peak RSS\n`);
 
   const node0 = measure('node -e 0', ['node', '-e', '0']);
   const seed = measure('seed example, lint end to end', ['node', BIN, join(ROOT, 'fixtures/seed'), '--format', 'json', '-o', '/dev/null']);
@@ -56,16 +79,19 @@ try {
   const reportOne = measure('report --from one workload, N=200', ['node', BIN, 'report', big, '--no-config', '--from', 'ns-000/svc-000', '--format', 'json', '--output', '/dev/null']);
   const lintMid = measure('lint --format json, N=50', ['node', BIN, mid, '--no-config', '--format', 'json', '-o', '/dev/null']);
   const summary = measure('report --format summary (all pairs), N=50', ['node', BIN, 'report', mid, '--no-config', '--format', 'summary', '--output', '/dev/null']);
+  process.stdout.write(`\nload average after: ${load()}\n`);
 
-  const rows: [string, number, string, number][] = [
-    ['lint N=200×M=50 / parse floor', lintBig.seconds / floor.seconds, '≤ 1.5', 1.5],
-    ['full verdicts N=50×M=50 / lint of same files', summary.seconds / lintMid.seconds, '≤ 2', 2],
-    ['seed lint / node -e 0', seed.seconds / node0.seconds, '≤ 2.5', 2.5],
-    ['report one workload N=200 / lint N=200', reportOne.seconds / lintBig.seconds, '≤ 1.2', 1.2],
+  const rows: [string, Measure, Measure, string, number][] = [
+    ['lint N=200×M=50 / parse floor', lintBig, floor, '≤ 1.5', 1.5],
+    ['full verdicts N=50×M=50 / lint of same files', summary, lintMid, '≤ 2', 2],
+    ['seed lint / node -e 0', seed, node0, '≤ 2.5', 2.5],
+    ['report one workload N=200 / lint N=200', reportOne, lintBig, '≤ 1.2', 1.2],
   ];
-  process.stdout.write('\n  measure                                        value    target   holds\n');
-  for (const [label, value, target, limit] of rows) {
-    process.stdout.write(`  ${label.padEnd(46)} ${value.toFixed(2).padStart(5)}    ${target.padEnd(7)}  ${value <= limit ? 'yes' : 'NO'}\n`);
+  process.stdout.write(`\n  ${'measure'.padEnd(46)} ${'wall'.padStart(5)}   target   holds   (cpu ratio)\n`);
+  for (const [label, a, b, target, limit] of rows) {
+    const value = a.seconds / b.seconds;
+    const cpu = a.cpu !== undefined && b.cpu ? (a.cpu / b.cpu).toFixed(2) : 'n/a';
+    process.stdout.write(`  ${label.padEnd(46)} ${value.toFixed(2).padStart(5)}   ${target.padEnd(7)}  ${(value <= limit ? 'yes' : 'NO').padEnd(5)}   (${cpu})\n`);
   }
   const rss = lintBig.rssMb;
   process.stdout.write(`  ${'peak RSS, lint N=200×M=50'.padEnd(46)} ${rss ? rss.toFixed(0).padStart(5) + ' MB' : '  n/a'} ≤ 300 MB  ${rss === undefined ? 'n/a (needs /usr/bin/time)' : rss <= 300 ? 'yes' : 'NO'}\n`);

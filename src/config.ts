@@ -1,7 +1,8 @@
 // The user's configuration: found by walking up from the working directory, validated, merged with flags.
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { Ajv, type ErrorObject } from 'ajv';
+import { createRequire } from 'node:module';
+import type { ErrorObject } from 'ajv';
 import { asObject, type JsonObject, type JsonPath } from './json.js';
 import { parseYaml } from './loader/parse.js';
 import { readManifestFile } from './loader/read.js';
@@ -88,6 +89,8 @@ let validator: ((v: unknown) => boolean) & { errors?: ErrorObject[] | null } | u
 function validateConfig(obj: JsonObject): { path: JsonPath; message: string; target?: Target }[] {
   if (!validator) {
     const schema = JSON.parse(readFileSync(join(packageRoot(), 'schemas', 'config.schema.json'), 'utf8')) as object;
+    // Loaded here, not at start-up: most runs have no config file, and ajv costs a good part of a small run.
+    const { Ajv } = createRequire(import.meta.url)('ajv') as typeof import('ajv');
     validator = new Ajv({ allErrors: true, strict: false }).compile(schema);
   }
   if (validator(obj)) return [];

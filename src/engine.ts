@@ -85,10 +85,18 @@ export function lint(files: readonly ParsedFile[], options: LintOptions, extraRe
   // Reports about entries of the config file (or about the run) are positioned when made, like the loader's.
   const runReports: FileReport[] = [];
   const ctx = contextFor(mesh, reports, runReports, options.config);
+  // Most rules look at one kind: hand them those manifests (in input order) instead of filtering all of them.
+  const byKind = new Map<string, Manifest[]>();
+  for (const m of manifests) {
+    const list = byKind.get(m.kind);
+    if (list) list.push(m);
+    else byKind.set(m.kind, [m]);
+  }
   for (const rule of options.rules) {
     if (!rule.check || options.ruleSettings[rule.meta.id] === 'off') continue;
     const kinds = rule.meta.kinds;
-    for (const m of manifests) {
+    const candidates = kinds?.length === 1 ? (byKind.get(kinds[0]!) ?? []) : manifests;
+    for (const m of candidates) {
       if (kinds && !kinds.includes(m.kind)) continue;
       ctx.current = { rule, manifest: m };
       try {

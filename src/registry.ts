@@ -3,6 +3,7 @@ import type { Rule } from './rule.js';
 import allowAnyUnenforced from '../rules/allow-any-unenforced.js';
 import connectionPoolInvalid from '../rules/connection-pool-invalid.js';
 import duplicateKey from '../rules/duplicate-key.js';
+import duplicateResource from '../rules/duplicate-resource.js';
 import egressHostFormat from '../rules/egress-host-format.js';
 import egressHostNotVisible from '../rules/egress-host-not-visible.js';
 import egressHostPortFiltered from '../rules/egress-host-port-filtered.js';
@@ -54,6 +55,7 @@ export const BUILTIN_RULES: readonly Rule[] = [
   allowAnyUnenforced,
   connectionPoolInvalid,
   duplicateKey,
+  duplicateResource,
   egressHostFormat,
   egressHostNotVisible,
   egressHostPortFiltered,

@@ -133,7 +133,7 @@ describe('action inputs', () => {
   it('matches action.yml: every input reaches the entry point, every output is set by it', () => {
     const action = asObject(parseYaml('action.yml', readFileSync(join(ROOT, 'action.yml'), 'utf8')).documents[0])!;
     const inputs = Object.keys(asObject(action.inputs)!);
-    expect(inputs.sort()).toEqual(['args', 'category', 'config', 'fail-on', 'namespace', 'paths', 'report', 'sarif-file']);
+    expect(inputs.sort()).toEqual(['args', 'base-ref', 'category', 'config', 'fail-on', 'namespace', 'paths', 'report', 'sarif-file']);
     const runs = asObject(action.runs)!;
     expect(runs.using).toBe('composite');
     const steps = (runs.steps as unknown[]).map((s) => asObject(s)!);

@@ -74,14 +74,14 @@ describe('malformed rules in the config file', () => {
     const dir = tempTree({ '.istio-lint.yaml': 'rulesFiles:\n  - policy/nothere.yaml\n', 'a.yaml': MANIFEST });
     const r = await runCli(['a.yaml'], { cwd: dir });
     expect(r.code).toBe(2);
-    expect(r.stderr).toBe('istio-lint: .istio-lint.yaml:2:5: cannot read the rules file "policy/nothere.yaml"\n');
+    expect(r.stderr).toBe('istio-lint: .istio-lint.yaml:2:5: cannot read the rules file "policy/nothere.yaml": no such file or directory\n');
   });
 
   it('a missing --rules-file is a usage error', async () => {
     const dir = tempTree({ 'a.yaml': MANIFEST });
     const r = await runCli(['--no-config', '--rules-file', 'nothere.yaml', 'a.yaml'], { cwd: dir });
     expect(r.code).toBe(2);
-    expect(r.stderr).toBe('istio-lint: --rules-file nothere.yaml: cannot read the file\n');
+    expect(r.stderr).toBe('istio-lint: --rules-file nothere.yaml: cannot read the file: no such file or directory\n');
   });
 
   it('rules and explain stop on a malformed rule too', async () => {

@@ -89,3 +89,12 @@ describe('addressesIn on hostile values', () => {
     expect(Date.now() - started).toBeLessThan(2000);
   });
 });
+
+describe('addressesIn and qualified names', () => {
+  it('does not read prefix/name (label keys, secret types) as a host with a path', () => {
+    expect(brief('istio.io/key-and-cert')).toEqual([]);
+    expect(brief('kubernetes.io/service-account-token app.kubernetes.io/name')).toEqual([]);
+    expect(brief('cart:7070/api')).toEqual(['cart:7070 (whole)']);
+    expect(brief('http://istio.io/x')).toEqual(['http://istio.io (whole)']);
+  });
+});

@@ -130,21 +130,6 @@ const REVIEWED: Readonly<Record<string, Reviewed>> = {
     message: /^spec must be an object, got "\.\.\."$/,
     at: ['istio-istio.io-configuration-scoping/service-exportto-annotation.yaml:9:7'],
   },
-  // NOT real problems: the loader reads a plain `.` as a YAML 1.1 float (NaN), while kubectl's parser (go-yaml v2)
-  // reads it as the string "." (exportTo "this namespace"). Reported to the loader's owner; when the loader is fixed
-  // these findings disappear and this group must be deleted.
-  loaderDotAsNaN: {
-    message: /must be a string, got NaN/,
-    at: [
-      'GoogleCloudPlatform-cloud-run-mesh-sni-gateway-templates/service.yaml:29:35',
-      'kiali-kiali-exportto-cross-namespace/se_bookinfo1_to_this.yaml:10:5',
-      'kiali-kiali-exportto-cross-namespace/se_bookinfo2_to_this.yaml:10:5',
-      'kiali-kiali-exportto-cross-namespace/se_exportto_invalid.yaml:12:5',
-      'kiali-kiali-exportto-cross-namespace/vs_bookinfo1_to_this.yaml:10:5',
-      'kiali-kiali-exportto-cross-namespace/vs_bookinfo2_to_this.yaml:10:5',
-      'kiali-kiali-exportto-cross-namespace/vs_exportto_invalid.yaml:12:5',
-    ],
-  },
 };
 
 describe('schema findings on the corpus', () => {

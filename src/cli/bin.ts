@@ -3,26 +3,10 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { decode, formatSize } from '../loader/read.js';
-import { DEFAULT_MAX_FILE_SIZE, parseSize } from './args.js';
 import { main } from './main.js';
 
-// The Io contract has no size parameter, so the bound for stdin is read from the same flag as for files.
-function maxStdinBytes(argv: readonly string[]): number {
-  let text: string | undefined;
-  argv.forEach((a, i) => {
-    if (a === '--max-file-size') text = argv[i + 1];
-    else if (a.startsWith('--max-file-size=')) text = a.slice('--max-file-size='.length);
-  });
-  try {
-    return parseSize(text, DEFAULT_MAX_FILE_SIZE);
-  } catch {
-    return DEFAULT_MAX_FILE_SIZE; // main() reports the bad flag
-  }
-}
-
 /** Reads stdin up to one byte past the bound (so that "too large" can still be told), then decodes it strictly. */
-async function readStdin(): Promise<string> {
-  const max = maxStdinBytes(process.argv.slice(2));
+async function readStdin(max: number): Promise<string> {
   const chunks: Buffer[] = [];
   let total = 0;
   for await (const chunk of process.stdin) {

@@ -107,7 +107,7 @@ export async function loadInputs(io: Io, opts: InputOptions): Promise<LoadedInpu
 async function readStdinText(io: Io, maxBytes: number): Promise<{ ok: true; text: string } | { ok: false; message: string }> {
   let text: string;
   try {
-    text = await io.readStdin();
+    text = await io.readStdin(maxBytes);
   } catch (err) {
     const why = err instanceof Error ? err.message : String(err);
     return { ok: false, message: `cannot read standard input: ${why.split('\n')[0]}` };

@@ -3,7 +3,8 @@ export interface Io {
   readonly cwd: string;
   readonly env: Readonly<Record<string, string | undefined>>;
   readonly stdoutIsTTY: boolean;
-  readStdin(): Promise<string>;
+  /** Standard input as text; rejects (without buffering it all) when more than maxBytes arrive, or when it is not text. */
+  readStdin(maxBytes: number): Promise<string>;
   stdout(text: string): void;
   stderr(text: string): void;
   writeFile(path: string, text: string): void;

@@ -7,10 +7,11 @@ import { display } from '../loader/discover.js';
 import { parseSource, type ParsedFile } from '../loader/parse.js';
 import { FORMATTERS } from '../formatters/index.js';
 import { summarize } from '../formatters/types.js';
-import { rulesFor } from '../custom/cli.js';
+import { rulesFor } from '../custom/rules-for.js';
+import { closest } from '../suggest.js';
 import { SEVERITIES, SEVERITY_RANK, type Severity } from '../types.js';
 import { packageVersion } from '../version.js';
-import type { RuleSetting } from '../config.js';
+import type { Config, RuleSetting } from '../config.js';
 import { INPUT_OPTIONS, inputOptions, parse, RULES_OPTIONS } from './args.js';
 import { loadInputs, resolveConfig, sourcesOf } from './inputs.js';
 import { UsageError, type Io } from './io.js';
@@ -76,12 +77,27 @@ function parseSeverity(flag: string, v: string | undefined): Severity | undefine
   return v as Severity;
 }
 
+const didYouMean = (id: string, known: ReadonlySet<string>): string => {
+  const near = closest(id, known);
+  return near ? `; did you mean ${JSON.stringify(near)}?` : '';
+};
+
+/** The config's `rules:` map names only rules that exist: a typo would otherwise silently change nothing. */
+function checkRuleIds(io: Io, config: Config, known: ReadonlySet<string>): void {
+  for (const id of Object.keys(config.rules)) {
+    if (known.has(id)) continue;
+    const at = config.locate(['rules', id], 'key').start;
+    const where = config.file ? `${display(io.cwd, config.file)}:${at.line}:${at.column}` : 'config';
+    throw new UsageError(`${where}: unknown rule ${JSON.stringify(id)} in rules${didYouMean(id, known)} (istio-lint rules lists them)`);
+  }
+}
+
 function parseRuleFlags(flags: readonly string[], known: ReadonlySet<string>): Record<string, RuleSetting> {
   const out: Record<string, RuleSetting> = {};
   for (const f of flags) {
     const m = /^([^=]+)=(off|info|warning|error)$/.exec(f.trim());
     if (!m) throw new UsageError(`--rule: expected ID=off|info|warning|error, got ${JSON.stringify(f)}`);
-    if (!known.has(m[1]!)) throw new UsageError(`--rule: unknown rule ${JSON.stringify(m[1])} (istio-lint rules lists them)`);
+    if (!known.has(m[1]!)) throw new UsageError(`--rule: unknown rule ${JSON.stringify(m[1])}${didYouMean(m[1]!, known)} (istio-lint rules lists them)`);
     out[m[1]!] = m[2] as RuleSetting;
   }
   return out;
@@ -98,7 +114,7 @@ export async function runLint(argv: readonly string[], io: Io): Promise<number> 
     return 0;
   }
   // Built-in and custom rules: --rule, the config's rules map and every output know them all.
-  const rules = rulesFor(io.cwd, resolveConfig(io, inputOptions(values, positionals)), values['rules-file']);
+  const rules = await rulesFor(io.cwd, resolveConfig(io, inputOptions(values, positionals)), values['rules-file']);
   const known = new Set(rules.map((r) => r.meta.id));
   const formats = (values.format ?? ['stylish']).map((spec) => {
     const [name, ...file] = spec.split(':');
@@ -120,6 +136,7 @@ export async function runLint(argv: readonly string[], io: Io): Promise<number> 
 
   if (values['print-config']) {
     const config = resolveConfig(io, input);
+    checkRuleIds(io, config, known);
     const effective = {
       file: config.file ?? null,
       rules: Object.fromEntries(rules.map((r) => [r.meta.id, cliRules[r.meta.id] ?? config.rules[r.meta.id] ?? r.meta.severity])),
@@ -134,9 +151,7 @@ export async function runLint(argv: readonly string[], io: Io): Promise<number> 
   }
 
   const loaded = await loadInputs(io, input);
-  for (const id of Object.keys(loaded.config.rules)) {
-    if (!known.has(id)) throw new UsageError(`${loaded.config.file ?? 'config'}: unknown rule ${JSON.stringify(id)} in rules`);
-  }
+  checkRuleIds(io, loaded.config, known);
   const failOn = parseSeverity('--fail-on', values['fail-on']) ?? loaded.config.failOn ?? 'error';
   const ruleSettings = { ...loaded.config.rules, ...cliRules };
   const config: LintConfig | undefined = loaded.config.file ? { file: display(io.cwd, loaded.config.file), raw: loaded.config.raw, locate: loaded.config.locate } : undefined;

@@ -1,15 +1,14 @@
 // Dispatches the first argument to a command; turns usage errors into one line and exit 2.
 import { UsageError, type Io } from './io.js';
 import { runLint } from './lint.js';
-import { runExplain, runRules } from './rules.js';
 
 type Command = (argv: readonly string[], io: Io) => Promise<number> | number;
 
 // Commands load lazily so that a plain lint run does not pay for the report code at start-up.
 const COMMANDS: Readonly<Record<string, () => Promise<Command>>> = {
   lint: async () => runLint,
-  rules: async () => runRules,
-  explain: async () => runExplain,
+  rules: async () => (await import('./rules.js')).runRules,
+  explain: async () => (await import('./rules.js')).runExplain,
   report: async () => (await import('./report.js')).runReport,
   diff: async () => (await import('./diff.js')).runDiff,
 };

@@ -1,8 +1,10 @@
 // `istio-lint report [paths]`: the reachability matrix (or one workload's predicted proxy config).
 import { resolve } from 'node:path';
+import { rulesFor } from '../custom/rules-for.js';
 import { lint, modelOf } from '../engine.js';
+import { display } from '../loader/discover.js';
 import type { Mesh } from '../model/types.js';
-import { BUILTIN_RULES } from '../registry.js';
+import type { Rule } from '../rule.js';
 import { formatDot } from '../reach/format-dot.js';
 import { formatHtml } from '../reach/format-html.js';
 import { formatMermaid } from '../reach/format-mermaid.js';
@@ -18,8 +20,8 @@ import { buildReachReport } from '../reach/report.js';
 import { formatSummary, summarizeReach } from '../reach/summary.js';
 import { VERDICTS, type ReachReport, type Verdict } from '../reach/types.js';
 import type { FileReport } from '../types.js';
-import { INPUT_OPTIONS, inputOptions, parse } from './args.js';
-import { loadInputs, type LoadedInputs } from './inputs.js';
+import { INPUT_OPTIONS, inputOptions, parse, RULES_OPTIONS } from './args.js';
+import { loadInputs, resolveConfig, type LoadedInputs } from './inputs.js';
 import { UsageError, type Io } from './io.js';
 
 export const REPORT_HELP = `Usage: istio-lint report [options] [paths...]
@@ -37,6 +39,8 @@ Options:
                              dot (Graphviz), mermaid, or summary (requests per verdict, no pairs)
   -o, --output FILE          write the report to FILE instead of stdout
       --proxy-config NS/WL   print the predicted clusters and listeners of one workload instead
+                             (format table or json)
+      --rules-file FILE      custom rules whose findings the html report shows (repeatable)
   -c, --config FILE          config file (default: .istio-lint.yaml found upwards)
       --no-config            ignore config files
       --ignore-pattern GLOB  skip matching paths (repeatable)
@@ -53,6 +57,7 @@ Exit codes: 0 report printed; 2 usage, config or input error.
 
 const REPORT_OPTIONS = {
   ...INPUT_OPTIONS,
+  ...RULES_OPTIONS,
   from: { type: 'string', multiple: true },
   to: { type: 'string', multiple: true },
   verdict: { type: 'string', multiple: true },
@@ -65,6 +70,8 @@ const REPORT_OPTIONS = {
 } as const;
 
 const FORMATS = ['table', 'json', 'markdown', 'csv', 'html', 'dot', 'mermaid', 'summary'] as const;
+/** One workload's clusters and listeners are two tables: as text, or as JSON; the graph and matrix formats do not fit. */
+const PROXY_CONFIG_FORMATS = ['table', 'json'];
 
 const split = (xs: readonly string[] | undefined): string[] => (xs ?? []).flatMap((x) => x.split(',')).map((x) => x.trim()).filter(Boolean);
 
@@ -86,9 +93,10 @@ function onlyOf(only: string | undefined, verdicts: Verdict[]): Verdict[] {
   return narrowed;
 }
 
-/** The HTML page shows, per workload, the lint findings that concern it: the same run as `istio-lint` itself. */
-function htmlOf(loaded: LoadedInputs, mesh: Mesh, report: ReachReport): string {
-  const options = { rules: BUILTIN_RULES, ruleSettings: loaded.config.rules, defaultNamespace: loaded.defaultNamespace, assumeInjected: loaded.assumeInjected, meshLayers: loaded.meshLayers };
+/** The HTML page shows, per workload, the lint findings that concern it: the same run (custom rules too) as `istio-lint`. */
+function htmlOf(io: Io, loaded: LoadedInputs, rules: readonly Rule[], mesh: Mesh, report: ReachReport): string {
+  const config = loaded.config.file ? { config: { file: display(io.cwd, loaded.config.file), raw: loaded.config.raw, locate: loaded.config.locate } } : {};
+  const options = { rules, ruleSettings: loaded.config.rules, defaultNamespace: loaded.defaultNamespace, assumeInjected: loaded.assumeInjected, meshLayers: loaded.meshLayers, ...config };
   const { findings } = lint(loaded.files, options, loaded.reports);
   const context = htmlContext(mesh, new Set(report.workloads.map((w) => w.id)));
   return formatHtml({ report, destinations: destinationsOf(mesh), context, findings, version: packageVersion() });
@@ -112,8 +120,12 @@ export async function runReport(argv: readonly string[], io: Io): Promise<number
   const verdicts = onlyOf(values.only, verdictsOf(values.verdict));
   const wanted = values['proxy-config'];
   if (wanted !== undefined && !/^[^/\s]+\/[^/\s]+$/.test(wanted)) throw new UsageError(`--proxy-config: expected namespace/workload, got ${JSON.stringify(wanted)}`);
+  if (wanted !== undefined && !PROXY_CONFIG_FORMATS.includes(format)) throw new UsageError(`--proxy-config prints ${PROXY_CONFIG_FORMATS.join(' or ')}, not --format ${format}`);
+  // Only the html page runs the rules; a malformed custom rule is a usage error before any output all the same.
+  const input = inputOptions(values, positionals);
+  const rules = format === 'html' && wanted === undefined ? await rulesFor(io.cwd, resolveConfig(io, input), values['rules-file']) : [];
 
-  const loaded = await loadInputs(io, inputOptions(values, positionals));
+  const loaded = await loadInputs(io, input);
   for (const line of unreadable([...loaded.reports, ...loaded.files.flatMap((f) => f.reports)])) io.stderr(line);
   const { mesh } = modelOf(loaded.files, { meshLayers: loaded.meshLayers, assumeInjected: loaded.assumeInjected });
   const color = values['no-color'] ? false : values.color ? true : io.stdoutIsTTY && !io.env.NO_COLOR && !values.output;
@@ -134,7 +146,7 @@ export async function runReport(argv: readonly string[], io: Io): Promise<number
       format === 'json' ? JSON.stringify(report, null, 2) + '\n'
       : format === 'markdown' ? formatMarkdown(report, destinationsOf(mesh))
       : format === 'csv' ? formatCsv(report)
-      : format === 'html' ? htmlOf(loaded, mesh, report)
+      : format === 'html' ? htmlOf(io, loaded, rules, mesh, report)
       : format === 'dot' ? formatDot(report, destinationsOf(mesh))
       : format === 'mermaid' ? formatMermaid(report, destinationsOf(mesh))
       : formatTable(report, color);

@@ -6,7 +6,7 @@ import { display } from '../loader/discover.js';
 import { BUILTIN_RULES } from '../registry.js';
 import type { Rule } from '../rule.js';
 import { UsageError } from '../cli/io.js';
-import { compileCustomRules, CustomRuleError, readRulesFile, type RulesDocument } from './load.js';
+import { compileCustomRules, CustomRuleError, readRulesFile, RulesFileReadError, type RulesDocument } from './load.js';
 
 /** Throws UsageError (exit 2) with `file:line:col: message` for a malformed rule or an unreadable rules file. */
 export function rulesFor(cwd: string, config: Config, rulesFileFlags: readonly string[] = []): readonly Rule[] {
@@ -19,7 +19,7 @@ export function rulesFor(cwd: string, config: Config, rulesFileFlags: readonly s
       try {
         docs.push(readRulesFile(abs, display(cwd, abs)));
       } catch (err) {
-        if (err instanceof CustomRuleError && err.message.endsWith('cannot read the rules file')) throw new CustomRuleError(onError);
+        if (err instanceof RulesFileReadError) throw new CustomRuleError(`${onError}: ${err.reason}`);
         throw err;
       }
     };

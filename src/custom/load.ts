@@ -1,7 +1,7 @@
 // Custom rules from the config's customRules and from rules files → validated, compiled Rule objects.
-import { readFileSync } from 'node:fs';
 import { asObject, formatPath, type JsonObject, type JsonPath } from '../json.js';
 import { parseYaml } from '../loader/parse.js';
+import { formatSize, readManifestFile } from '../loader/read.js';
 import type { Rule, RuleMeta } from '../rule.js';
 import type { Range, Target } from '../types.js';
 import { compileReach } from './reach.js';
@@ -11,6 +11,18 @@ import { formProblem, isRuleList, schemaProblem, type Problem } from './validate
 
 /** A malformed rules file or custom rule: one line, `file:line:col: message`; the run stops with exit 2. */
 export class CustomRuleError extends Error {}
+
+/** A rules file that could not be read at all; `reason` says why ("no such file or directory", "larger than 16MB"). */
+export class RulesFileReadError extends CustomRuleError {
+  readonly reason: string;
+  constructor(shown: string, reason: string) {
+    super(`${shown}: cannot read the rules file: ${reason}`);
+    this.reason = reason;
+  }
+}
+
+// Rules files are hand-written policy, far smaller than this; the bound keeps `--rules-file /dev/zero` from exhausting memory.
+export const RULES_FILE_MAX_BYTES = 16 * 1024 * 1024;
 
 /** A document that holds a `customRules:` list: a rules file, or the config file. */
 export interface RulesDocument {
@@ -23,13 +35,14 @@ export interface RulesDocument {
 }
 
 export function readRulesFile(abs: string, shown: string): RulesDocument {
-  let text: string;
-  try {
-    text = readFileSync(abs, 'utf8');
-  } catch {
-    throw new CustomRuleError(`${shown}: cannot read the rules file`);
+  const read = readManifestFile(abs, RULES_FILE_MAX_BYTES);
+  if (!read.ok) {
+    // The one refusal that is neither an I/O error nor a content problem is the size bound, whose message names --max-file-size.
+    const tooBig = !read.fatal && read.ruleId === 'read-error';
+    const where = read.at ? ` (line ${read.at.line}, column ${read.at.column})` : '';
+    throw new RulesFileReadError(shown, tooBig ? `it is larger than ${formatSize(RULES_FILE_MAX_BYTES)}, the most a rules file may hold` : read.message.replace(/^skipped: /, '') + where);
   }
-  const parsed = parseYaml(shown, text);
+  const parsed = parseYaml(shown, read.text);
   const bad = parsed.reports.find((r) => r.severity === undefined || r.severity === 'error');
   if (bad) throw new CustomRuleError(`${shown}:${bad.range.start.line}:${bad.range.start.column}: ${bad.message}`);
   if (parsed.documents.length > 1) {

@@ -9,14 +9,31 @@ function severityText(s: Severity, c: Palette): string {
   return s === 'error' ? c.red('error') : s === 'warning' ? c.yellow('warning') : c.blue('info');
 }
 
+// A minified JSON manifest is one line of megabytes: the frame shows a window around the column, not the line.
+const FRAME_WIDTH = 120;
+const FRAME_BEFORE = 40;
+
 function codeFrame(line: string, f: Finding, c: Palette): string[] {
   if (!line.trim()) return [];
-  const start = Math.max(0, f.column - 1);
+  const start = Math.min(Math.max(0, f.column - 1), line.length);
   const end = f.endLine === f.line ? Math.max(f.endColumn - 1, start + 1) : line.length;
-  const width = Math.max(1, Math.min(end, line.length) - start);
+  let from = 0;
+  let to = line.length;
+  if (line.length > FRAME_WIDTH) {
+    from = Math.max(0, Math.min(start - FRAME_BEFORE, line.length - FRAME_WIDTH));
+    to = from + FRAME_WIDTH;
+    // Never split a surrogate pair (an emoji, a CJK extension character) at either edge.
+    if (from > 0 && isLowSurrogate(line.charCodeAt(from))) from++;
+    if (to < line.length && isLowSurrogate(line.charCodeAt(to))) to--;
+  }
+  const head = from > 0 ? '…' : '';
+  const tail = to < line.length ? '…' : '';
+  const width = Math.max(1, Math.min(end, to) - start);
   const gutter = `${f.line} | `;
-  return [c.dim(gutter) + line, ' '.repeat(gutter.length + start) + c.red('^'.repeat(width))];
+  return [c.dim(gutter) + head + line.slice(from, to) + tail, ' '.repeat(gutter.length + head.length + start - from) + c.red('^'.repeat(width))];
 }
+
+const isLowSurrogate = (code: number): boolean => code >= 0xdc00 && code <= 0xdfff;
 
 export const stylish: Formatter = (input) => {
   const c = palette(input.color);

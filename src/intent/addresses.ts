@@ -18,7 +18,7 @@ export interface Address {
 const TOKEN_SPLIT = /[\s"'`,;()<>[\]{}|\\]+/;
 const LABEL = '[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?';
 // DNS-1123 subdomain host, an optional port (1–65535 or an IANA service name), then anything after / ? or #.
-const ADDRESS = new RegExp(`^(?:([a-z][a-z0-9+.-]*)://)?(?:[^@/?#]*@)?(${LABEL}(?:\\.${LABEL})*)\\.?(?::([0-9]{1,5}|[a-z0-9-]{1,15}))?(?:[/?#].*)?$`, 'i');
+const ADDRESS = new RegExp(`^(?:([a-z][a-z0-9+.-]*)://)?(?:[^@/?#]*@)?(${LABEL}(?:\\.${LABEL})*)\\.?(?::([0-9]{1,5}|[a-z0-9-]{1,15}))?([/?#].*)?$`, 'i');
 
 // No address is longer than a URL line; the bounds keep a hostile megabyte of "a:a:a:…" linear.
 const MAX_TOKEN = 2048;
@@ -31,6 +31,9 @@ function parse(text: string, whole: boolean): Address | undefined {
   // Numbers and IPv4 literals are not names.
   if (/^[0-9.]+$/.test(host)) return undefined;
   const port = m[3];
+  // "istio.io/key-and-cert", "example.com/team": without a scheme or port, a path makes it a qualified name (a label
+  // key, a resource type), not an address; Go's url.Parse, which np-guard uses, reads no host there either.
+  if (!m[1] && port === undefined && m[4]) return undefined;
   if (port !== undefined) {
     if (/^[0-9]+$/.test(port) ? Number(port) < 1 || Number(port) > 65535 : !/[a-z]/i.test(port) || /^-|-$|--/.test(port)) return undefined;
   }

@@ -2,6 +2,7 @@
 import { asArray, asInt, asObject, asString, asStringMap, type JsonPath, type JsonValue } from '../json.js';
 import type { Manifest } from '../types.js';
 import { readEndpointSet } from './endpoint-sets.js';
+import { declaredName, lastApplied } from './last-applied.js';
 import { resolveMeshSettings, type MeshConfigLayer } from './mesh-config.js';
 import { servicePortProtocol, parseProtocol } from './protocol.js';
 import { readWorkloadEntry } from './workload-entries.js';
@@ -56,7 +57,10 @@ export function buildMesh(manifests: readonly Manifest[], options: BuildOptions)
   const endpointSets: EndpointSet[] = [];
   const workloadEntries: WorkloadEntry[] = [];
 
-  for (const m of manifests) {
+  // A nameless object is refused by kubectl (the schema rule says so): it is no workload or service. The same object
+  // twice is one object in the cluster, as the last copy applied (duplicate-resource flags the others).
+  const { kept, superseded } = lastApplied(manifests.filter((m) => m.name !== '' && (m.kind !== 'Service' || declaredName(m) !== undefined)));
+  for (const m of kept) {
     if (m.kind === 'Namespace') {
       if (!namespaces.has(m.name)) namespaces.set(m.name, { name: m.name, labels: asStringMap(asObject(m.value.metadata)?.labels), manifest: m });
       continue;
@@ -81,13 +85,13 @@ export function buildMesh(manifests: readonly Manifest[], options: BuildOptions)
 
   const assumptions: string[] = [...settings.origins];
   const used = new Set<string>();
-  for (const m of manifests) if (m.namespace) used.add(m.namespace);
+  for (const m of kept) if (m.namespace) used.add(m.namespace);
   used.add(settings.rootNamespace);
   for (const ns of [...used].sort()) {
     if (namespaces.has(ns)) continue;
     const injected = options.assumeInjected && ns !== settings.rootNamespace;
     namespaces.set(ns, { name: ns, labels: injected ? { 'istio-injection': 'enabled' } : {} });
-    if (manifests.some((m) => m.namespace === ns)) {
+    if (kept.some((m) => m.namespace === ns)) {
       assumptions.push(
         injected
           ? `namespace "${ns}" is used but not declared: assumed to exist with istio-injection=enabled (--no-assume-injected turns this off)`
@@ -109,6 +113,7 @@ export function buildMesh(manifests: readonly Manifest[], options: BuildOptions)
     workloadEntries: freeze(workloadEntries, (e) => `${e.namespace}/${e.name}/${e.kind}`),
     assumptions: Object.freeze(assumptions),
     assumeInjected: options.assumeInjected,
+    superseded,
   });
 }
 

@@ -190,4 +190,9 @@ export interface Mesh {
   /** Things the model had to assume about the cluster, for the report. */
   readonly assumptions: readonly string[];
   readonly assumeInjected: boolean;
+  /**
+   * Earlier copies of an object (same group, kind, namespace and name) → the last copy in input order, which is the
+   * one `kubectl apply` leaves in the cluster and the only one the model holds.
+   */
+  readonly superseded: ReadonlyMap<Manifest, Manifest>;
 }
