@@ -1,6 +1,28 @@
-import { asArray, asObject, type JsonPath } from '../src/json.js';
+import { durationProblem } from '../src/checks/duration.js';
+import { asArray, asObject, type JsonObject, type JsonPath } from '../src/json.js';
 import { defineRule } from '../src/rule.js';
 import type { RuleContext } from '../src/rule.js';
+
+// SV-10: the webhook's ValidateDuration checks connectTimeout and http.idleTimeout (at least 1ms, whole
+// milliseconds); the CRD's CEL rules want every pool duration to be at least 1ms.
+const DURATIONS: readonly { readonly at: readonly string[]; readonly wholeMs: boolean }[] = [
+  { at: ['tcp', 'connectTimeout'], wholeMs: true },
+  { at: ['http', 'idleTimeout'], wholeMs: true },
+  { at: ['tcp', 'idleTimeout'], wholeMs: false },
+  { at: ['tcp', 'maxConnectionDuration'], wholeMs: false },
+  { at: ['tcp', 'tcpKeepalive', 'time'], wholeMs: false },
+  { at: ['tcp', 'tcpKeepalive', 'interval'], wholeMs: false },
+];
+
+function checkDurations(pool: JsonObject, path: JsonPath, ctx: RuleContext): void {
+  for (const { at, wholeMs } of DURATIONS) {
+    let v: unknown = pool;
+    for (const k of at) v = asObject(v)?.[k];
+    if (typeof v !== 'string') continue;
+    const problem = durationProblem(v, wholeMs);
+    if (problem) ctx.report({ message: `${at[at.length - 1]} ${JSON.stringify(v)} ${problem}: use a duration such as "10ms" or "5s"`, path: [...path, ...at] });
+  }
+}
 
 function checkPool(pool: unknown, path: JsonPath, ctx: RuleContext): void {
   if (pool === undefined || pool === null) return;
@@ -18,6 +40,7 @@ function checkPool(pool: unknown, path: JsonPath, ctx: RuleContext): void {
       target: 'key',
     });
   }
+  checkDurations(o, path, ctx);
   const keepalive = asObject(http?.http2KeepAlive);
   if (keepalive && (keepalive.interval === undefined) !== (keepalive.timeout === undefined)) {
     const missing = keepalive.interval === undefined ? 'interval' : 'timeout';
@@ -32,10 +55,10 @@ function checkPool(pool: unknown, path: JsonPath, ctx: RuleContext): void {
 export default defineRule({
   meta: {
     id: 'connection-pool-invalid',
-    description: 'An inbound connection pool sets neither http nor tcp, combines useClientProtocol with h2UpgradePolicy UPGRADE, or sets only half of http2KeepAlive',
+    description: 'An inbound connection pool sets neither http nor tcp, combines useClientProtocol with h2UpgradePolicy UPGRADE, sets only half of http2KeepAlive, or has a duration under 1ms',
     rationale:
-      'Sidecar `inboundConnectionPool` and per-ingress `connectionPool` are checked like a DestinationRule pool (validateConnectionPool): an empty pool is rejected ("connection pool must have at least one field"), so is `useClientProtocol: true` together with `h2UpgradePolicy: UPGRADE`, and an `http2KeepAlive` needs both `interval` and `timeout`.',
-    remediation: 'Give the pool `tcp` or `http` settings, or remove it; drop either `useClientProtocol` or `h2UpgradePolicy: UPGRADE`; give http2KeepAlive both `interval` and `timeout`.',
+      'Sidecar `inboundConnectionPool` and per-ingress `connectionPool` are checked like a DestinationRule pool (validateConnectionPool): an empty pool is rejected ("connection pool must have at least one field"), so is `useClientProtocol: true` together with `h2UpgradePolicy: UPGRADE`, an `http2KeepAlive` needs both `interval` and `timeout`, and durations must be at least 1ms (`connectTimeout` and `http.idleTimeout` also whole milliseconds).',
+    remediation: 'Give the pool `tcp` or `http` settings, or remove it; drop either `useClientProtocol` or `h2UpgradePolicy: UPGRADE`; give http2KeepAlive both `interval` and `timeout`; write durations of at least 1ms.',
     severity: 'error',
     kinds: ['Sidecar'],
     peers: ['IST0106'],

@@ -28,9 +28,8 @@ export default defineRule({
     if (vmsSelectedBy(ctx.mesh, sidecar.selector ?? {}, sidecar.namespace).length) return;
     const scope = workloadsInScopeOf(sidecar, ctx.mesh);
     if (!scope.length) return;
-    const why = scope.map((w) => ({ w, ambient: isAmbientWorkload(w, ctx.mesh), injection: injectionOf(w, ctx.mesh) }));
-    if (why.some((x) => x.injection.meshed && !x.ambient)) return;
-    const first = why[0]!;
+    if (scope.some((w) => injectionOf(w, ctx.mesh).meshed && !isAmbientWorkload(w, ctx.mesh))) return;
+    const first = { w: scope[0]!, ambient: isAmbientWorkload(scope[0]!, ctx.mesh), injection: injectionOf(scope[0]!, ctx.mesh) };
     const reason = first.ambient ? 'it runs in ambient mode' : first.injection.reason;
     const more = scope.length > 1 ? ` and ${scope.length - 1} more` : '';
     const which = sidecar.selector === undefined ? `every workload in namespace ${sidecar.namespace}` : 'every workload this Sidecar selects';

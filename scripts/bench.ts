@@ -42,21 +42,24 @@ function median(xs: readonly number[]): number {
   return s[Math.floor(s.length / 2)]!;
 }
 
-function measure(label: string, cmd: string[]): Measure {
-  once(cmd); // warm-up: file cache
-  const samples = Array.from({ length: RUNS }, () => once(cmd));
-  const cpus = samples.map((s) => s.cpu).filter((x): x is number => x !== undefined);
-  const rss = samples.map((s) => s.rssMb).filter((x): x is number => x !== undefined);
-  const result = {
-    label,
-    seconds: median(samples.map((s) => s.seconds)),
-    cpu: cpus.length ? median(cpus) : undefined,
-    rssMb: rss.length ? Math.max(...rss) : undefined,
-  };
-  const cpu = result.cpu === undefined ? '    n/a' : `${result.cpu.toFixed(3)} s`;
-  const mem = result.rssMb === undefined ? 'n/a' : `${result.rssMb.toFixed(0)} MB`;
-  process.stdout.write(`  ${label.padEnd(46)} ${result.seconds.toFixed(3)} s  ${cpu}  ${mem.padStart(7)}\n`);
-  return result;
+/**
+ * Runs every command once to warm up (file cache), then RUNS rounds of all of them in turn: on a shared machine
+ * a burst of load then hits every command of a round, and the ratios stay fair.
+ */
+function measureAll(commands: readonly (readonly [string, string[]])[]): Measure[] {
+  for (const [, cmd] of commands) once(cmd);
+  const samples: Sample[][] = commands.map(() => []);
+  for (let r = 0; r < RUNS; r++) commands.forEach(([, cmd], i) => samples[i]!.push(once(cmd)));
+  return commands.map(([label], i) => {
+    const own = samples[i]!;
+    const cpus = own.map((s) => s.cpu).filter((x): x is number => x !== undefined);
+    const rss = own.map((s) => s.rssMb).filter((x): x is number => x !== undefined);
+    const result = { label, seconds: median(own.map((s) => s.seconds)), cpu: cpus.length ? median(cpus) : undefined, rssMb: rss.length ? Math.max(...rss) : undefined };
+    const cpu = result.cpu === undefined ? '    n/a' : `${result.cpu.toFixed(3)} s`;
+    const mem = result.rssMb === undefined ? 'n/a' : `${result.rssMb.toFixed(0)} MB`;
+    process.stdout.write(`  ${label.padEnd(46)} ${result.seconds.toFixed(3)} s  ${cpu}  ${mem.padStart(7)}\n`);
+    return result;
+  });
 }
 
 const load = (): string => loadavg().map((l) => l.toFixed(2)).join(' ');
@@ -68,17 +71,19 @@ try {
   const bigDocs = generateMesh(big, { namespaces: 200, servicesPerNamespace: 50 });
   const midDocs = generateMesh(mid, { namespaces: 50, servicesPerNamespace: 50 });
   const loadBefore = load();
-  process.stdout.write(`istio-lint benchmark: median of ${RUNS} runs after a warm-up; ${bigDocs} documents (N=200 × M=50), ${midDocs} (N=50 × M=50)\n`);
+  process.stdout.write(`istio-lint benchmark: median of ${RUNS} rounds (commands in turn) after a warm-up; ${bigDocs} documents (N=200 × M=50), ${midDocs} (N=50 × M=50)\n`);
   process.stdout.write(`load average before: ${loadBefore}\n\n`);
   process.stdout.write(`  ${'command'.padEnd(46)} ${'wall'.padEnd(7)}  ${'cpu'.padEnd(7)}  peak RSS\n`);
 
-  const node0 = measure('node -e 0', ['node', '-e', '0']);
-  const seed = measure('seed example, lint end to end', ['node', BIN, join(ROOT, 'fixtures/seed'), '--format', 'json', '-o', '/dev/null']);
-  const floor = measure('parse floor (js-yaml loadAll), N=200', ['node', FLOOR, big]);
-  const lintBig = measure('lint --format json, N=200', ['node', BIN, big, '--no-config', '--format', 'json', '-o', '/dev/null']);
-  const reportOne = measure('report --from one workload, N=200', ['node', BIN, 'report', big, '--no-config', '--from', 'ns-000/svc-000', '--format', 'json', '--output', '/dev/null']);
-  const lintMid = measure('lint --format json, N=50', ['node', BIN, mid, '--no-config', '--format', 'json', '-o', '/dev/null']);
-  const summary = measure('report --format summary (all pairs), N=50', ['node', BIN, 'report', mid, '--no-config', '--format', 'summary', '--output', '/dev/null']);
+  const [node0, seed, floor, lintBig, reportOne, lintMid, summary] = measureAll([
+    ['node -e 0', ['node', '-e', '0']],
+    ['seed example, lint end to end', ['node', BIN, join(ROOT, 'fixtures/seed'), '--format', 'json', '-o', '/dev/null']],
+    ['parse floor (js-yaml loadAll), N=200', ['node', FLOOR, big]],
+    ['lint --format json, N=200', ['node', BIN, big, '--no-config', '--format', 'json', '-o', '/dev/null']],
+    ['report --from one workload, N=200', ['node', BIN, 'report', big, '--no-config', '--from', 'ns-000/svc-000', '--format', 'json', '--output', '/dev/null']],
+    ['lint --format json, N=50', ['node', BIN, mid, '--no-config', '--format', 'json', '-o', '/dev/null']],
+    ['report --format summary (all pairs), N=50', ['node', BIN, 'report', mid, '--no-config', '--format', 'summary', '--output', '/dev/null']],
+  ]) as [Measure, Measure, Measure, Measure, Measure, Measure, Measure];
   process.stdout.write(`\nload average after: ${load()}\n`);
 
   const rows: [string, Measure, Measure, string, number][] = [

@@ -6,7 +6,7 @@ import { buildMesh } from './model/build.js';
 import type { MeshConfigLayer } from './model/mesh-config.js';
 import type { Mesh, Service, Sidecar, Workload } from './model/types.js';
 import type { Rule, RuleContext } from './rule.js';
-import { annotationSuppression, directiveSuppression, IGNORE_ANNOTATION, scanDirectives, type Directive } from './suppress.js';
+import { annotationSuppression, directiveSuppression, IGNORE_ANNOTATION, notARule, scanDirectives, type Directive } from './suppress.js';
 import type { FileReport, Finding, Manifest, Range, Report, Severity, SourceFile, Target } from './types.js';
 import type { RuleSetting } from './config.js';
 
@@ -178,7 +178,7 @@ export function lint(files: readonly ParsedFile[], options: LintOptions, extraRe
   if (options.reportUnusedSuppressions) {
     // Directives are scanned lazily; a file whose findings all had other suppressions was never scanned.
     for (const f of files) directivesOf(f.source);
-    findings.push(...unusedSuppressions(manifests, usedAnnotations, directives));
+    findings.push(...unusedSuppressions(manifests, usedAnnotations, directives, new Set(rulesById.keys())));
   }
 
   return { findings: sortFindings(dedupe(findings)), files: files.length, resources: manifests.length, manifests, mesh };
@@ -231,7 +231,7 @@ function contextFor(mesh: Mesh, reports: Report[], runReports: FileReport[], con
   return state;
 }
 
-function unusedSuppressions(manifests: readonly Manifest[], used: Set<string>, directives: Map<SourceFile, Directive[]>): Finding[] {
+function unusedSuppressions(manifests: readonly Manifest[], used: Set<string>, directives: Map<SourceFile, Directive[]>, known: ReadonlySet<string>): Finding[] {
   const out: Finding[] = [];
   for (const m of manifests) {
     const value = asStringMap(asObject(m.value.metadata)?.annotations)[IGNORE_ANNOTATION];
@@ -240,7 +240,9 @@ function unusedSuppressions(manifests: readonly Manifest[], used: Set<string>, d
     for (const id of value.split(',').map((s) => s.trim()).filter(Boolean)) {
       if (id === '*' ? [...used].some((u) => u.startsWith(manifestKey(m) + '\u0000')) : used.has(`${manifestKey(m)}\u0000${id}`)) continue;
       const r = m.source.locate(m.docIndex, path);
-      out.push(unusedFinding(m.source.path, r.start.line, r.start.column, r.end.line, r.end.column, `annotation ${IGNORE_ANNOTATION} names "${id}", but no such finding is on this resource; remove it`, { kind: m.kind, namespace: m.namespace, name: m.name }));
+      const why = notARule([id], known);
+      const message = why ? `annotation ${IGNORE_ANNOTATION}: ${why}; fix the id or remove it` : `annotation ${IGNORE_ANNOTATION} names "${id}", but no such finding is on this resource; remove it`;
+      out.push(unusedFinding(m.source.path, r.start.line, r.start.column, r.end.line, r.end.column, message, { kind: m.kind, namespace: m.namespace, name: m.name }));
     }
   }
   for (const [source, list] of directives) {
@@ -248,7 +250,9 @@ function unusedSuppressions(manifests: readonly Manifest[], used: Set<string>, d
       if (d.used) continue;
       const text = source.line(d.line);
       const col = text.indexOf('#') + 1;
-      out.push(unusedFinding(source.path, d.line, col, d.line, text.length + 1, `"istio-lint-disable${d.kind === 'file' ? '-file' : '-' + d.kind}" for ${d.rules.join(', ')} suppresses nothing; remove it`));
+      const directive = `"istio-lint-disable${d.kind === 'file' ? '-file' : '-' + d.kind}"`;
+      const why = notARule(d.rules, known);
+      out.push(unusedFinding(source.path, d.line, col, d.line, text.length + 1, why ? `${directive}: ${why}; fix the id or remove the comment` : `${directive} for ${d.rules.join(', ')} suppresses nothing; remove it`));
     }
   }
   return out;

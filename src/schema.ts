@@ -97,7 +97,17 @@ function validatorFor(name: string): Validator {
 const MAX_DEPTH = 500;
 const MAX_VIOLATIONS = 50;
 
+// Results computed ahead for a manifest's value, by the worker thread that parsed it (src/parallel/parse-many.ts).
+const ahead = new WeakMap<object, readonly SchemaViolation[]>();
+
+/** Hands validateManifest the result for a value that was validated elsewhere (the value decides it alone). */
+export function provideValidation(value: object, violations: readonly SchemaViolation[]): void {
+  ahead.set(value, violations);
+}
+
 export function validateManifest(m: Manifest): SchemaViolation[] {
+  const known = ahead.get(m.value);
+  if (known) return [...known];
   const name = schemaNameFor(m.apiVersion, m.kind);
   if (!name) return [];
   const validate = validatorFor(name);

@@ -1,5 +1,6 @@
 // Decides whether a finding is silenced: by a resource annotation or by a YAML comment directive.
 import { asObject, asStringMap } from './json.js';
+import { closest } from './suggest.js';
 import type { Manifest, SourceFile, Suppression } from './types.js';
 
 export const IGNORE_ANNOTATION = 'istio-lint.io/ignore';
@@ -89,3 +90,14 @@ export function annotationSuppression(m: Manifest, ruleId: string): Suppression 
   if (!ids.includes('*') && !ids.includes(ruleId)) return undefined;
   return { kind: 'annotation', justification: annotations[IGNORE_REASON_ANNOTATION] ?? '' };
 }
+
+/**
+ * Why ids of a suppression name no rule (`"x" is not a rule (did you mean "y"?)`), or undefined when all do: a
+ * misspelt id suppresses nothing, and "no such finding" would hide why.
+ */
+export const notARule = (ids: readonly string[], known: ReadonlySet<string>): string | undefined => {
+  const unknown = ids.filter((id) => id !== '*' && !known.has(id));
+  if (!unknown.length) return undefined;
+  const near = unknown.map((id) => closest(id, known)).filter((n): n is string => n !== undefined);
+  return `${unknown.map((id) => `"${id}"`).join(', ')} ${unknown.length === 1 ? 'is not a rule' : 'are not rules'}${near.length ? ` (did you mean ${near.map((n) => `"${n}"`).join(', ')}?)` : ''}`;
+};

@@ -93,6 +93,21 @@ describe('positions and messages point at the right node', () => {
   });
 });
 
+describe('connection pool durations (SV-10): at least 1ms; connectTimeout and http.idleTimeout in whole milliseconds', () => {
+  it('flags what Istio rejects, at the value, and accepts Go durations it takes', async () => {
+    const pool = (tcp: string, http: string) => `spec:\n  inboundConnectionPool:\n    tcp: {${tcp}}\n    http: {${http}}\n`;
+    const bad = await lint({ 's.yaml': SIDECAR('s', pool('connectTimeout: 0s, idleTimeout: 500us, maxConnectionDuration: "0"', 'idleTimeout: 1.5ms')) });
+    expect(bad.findings.filter((f) => f.ruleId === 'connection-pool-invalid').map((f) => `${f.line}:${f.column} ${f.message}`)).toEqual([
+      '8:27 connectTimeout "0s" is shorter than 1ms, which Istio rejects: use a duration such as "10ms" or "5s"',
+      '8:44 idleTimeout "500us" is shorter than 1ms, which Istio rejects: use a duration such as "10ms" or "5s"',
+      '8:74 maxConnectionDuration "0" is shorter than 1ms, which Istio rejects: use a duration such as "10ms" or "5s"',
+      '9:25 idleTimeout "1.5ms" is not a whole number of milliseconds, which Istio rejects: use a duration such as "10ms" or "5s"',
+    ]);
+    const good = await lint({ 's.yaml': SIDECAR('s', pool('connectTimeout: 1ms, idleTimeout: 1.5ms, maxConnectionDuration: 1h30m', 'idleTimeout: 0.5s')) });
+    expect(good.where.filter((w) => w.endsWith('connection-pool-invalid'))).toEqual([]);
+  });
+});
+
 describe('selector-conflict counts a workloadSelector without labels (istiod ranks it with the selector Sidecars)', () => {
   it('a labelled Sidecar shadowed by an older label-less selector is reported, naming the one that wins', async () => {
     const r = await lint({
@@ -106,5 +121,20 @@ describe('selector-conflict counts a workloadSelector without labels (istiod ran
     const f = r.findings.find((x) => x.ruleId === 'selector-conflict')!;
     expect(f.message).toContain('which Sidecar shop/a-all (a.yaml:4) also selects');
     expect(f.message).toContain('shop/a-all (its workloadSelector has no labels, so it selects every pod), so this one is ignored');
+  });
+});
+
+describe('--report-unused-suppressions says when a suppression names no rule', () => {
+  it('a misspelt id in the annotation or a comment is called out with the near rule id', async () => {
+    const spec = 'spec:\n  egress:\n  - hosts:\n    - "bad" # istio-lint-disable-line egress-host-fromat\n';
+    const text = SIDECAR('s', spec).replace('  namespace: shop\n', '  namespace: shop\n  annotations:\n    istio-lint.io/ignore: "sidecar-emtpy, selector-no-match"\n');
+    const r = await lint({ 's.yaml': text }, ['--report-unused-suppressions']);
+    const unused = r.findings.filter((f) => f.ruleId === 'unused-suppression').map((f) => `${f.line}:${f.column} ${f.message}`);
+    expect(unused).toEqual([
+      '7:27 annotation istio-lint.io/ignore names "selector-no-match", but no such finding is on this resource; remove it',
+      '7:27 annotation istio-lint.io/ignore: "sidecar-emtpy" is not a rule (did you mean "sidecar-empty"?); fix the id or remove it',
+      '11:13 "istio-lint-disable-line": "egress-host-fromat" is not a rule (did you mean "egress-host-format"?); fix the id or remove the comment',
+    ]);
+    expect(r.where).toContain('s.yaml:11:7 error egress-host-format');
   });
 });

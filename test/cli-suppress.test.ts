@@ -65,7 +65,8 @@ describe('comment directives', () => {
 
   it('# istio-lint-disable-file RULE silences the rule in the whole file, loader findings included', async () => {
     const text = `# istio-lint-disable-file schema, not-a-resource\n${svc('')}---\nreplicas: 3\n`;
-    const dir = tempTree({ 'a.yaml': text, 'b.yaml': svc('') });
+    // Another Service than a.yaml's: a second copy of one object would be a duplicate-resource finding.
+    const dir = tempTree({ 'a.yaml': text, 'b.yaml': svc('').replace('name: c', 'name: d') });
     const r = await runCli(['--no-config', '--format', 'json', '.'], { cwd: dir });
     expect(where(r.stdout)).toEqual(['b.yaml:7:11 error schema']);
   });

@@ -8,7 +8,8 @@ import { describe, expect, it, vi } from 'vitest';
 import type { JsonPath } from '../src/json.js';
 import { fastDocuments, provideFastDocuments } from '../src/loader/fast-parse.js';
 import { parseSource, parseYaml, type ParsedYaml } from '../src/loader/parse.js';
-import { parseBatch } from '../src/loader/parse-worker.js';
+import { parseBatch } from '../src/parallel/parse-worker.js';
+import { validateManifest } from '../src/schema.js';
 import { namespaceText } from '../scripts/bench/generate.js';
 import { ROOT } from './helpers/cli.js';
 
@@ -202,11 +203,13 @@ describe('results computed in a worker thread (parse-many.ts)', () => {
   it('give parseSource the same files as reading them itself', () => {
     const texts = [...manifestFiles(join(ROOT, 'fixtures'))].slice(0, 120).map((f) => ({ path: f, text: readFileSync(f, 'utf8') }));
     // What the worker posts arrives as a structured clone.
-    const results = structuredClone(parseBatch(texts.map((t) => t.text)));
+    const results = structuredClone(parseBatch({ files: texts, options: { defaultNamespace: 'default' } }));
     texts.forEach((t, i) => {
       const own = parseSource(t.path, t.text, { defaultNamespace: 'default' });
-      provideFastDocuments(t.path, withoutBom(t.text), results[i]);
+      provideFastDocuments(t.path, withoutBom(t.text), results[i]!.fast);
       const given = parseSource(t.path, t.text, { defaultNamespace: 'default' });
+      const violations = results[i]!.violations;
+      if (violations) expect(violations).toEqual(own.manifests.map((m) => validateManifest(m)));
       expect(given.reports).toEqual(own.reports);
       expect(given.manifests.map((m) => m.value)).toEqual(own.manifests.map((m) => m.value));
       for (const m of own.manifests) {

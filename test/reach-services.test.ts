@@ -39,9 +39,10 @@ describe('visibility (D1–D5)', () => {
 describe('endpoints (K1)', () => {
   const mesh = meshFrom(
     CLIENT +
-      deploy('off', 'a', '{app: off}', '{}', 'replicas: 0, ') +
+      // Not "off": YAML 1.1 reads it as false, and a Deployment without a string name is no workload.
+      deploy('idle', 'a', '{app: idle}', '{}', 'replicas: 0, ') +
       svc('nobody', 'a', 'missing') +
-      svc('scaled', 'a', 'off') +
+      svc('scaled', 'a', 'idle') +
       svc('named', 'a', 'c', '[{name: http, port: 80, targetPort: web}]') +
       svc('manual', 'a', undefined),
   );

@@ -5,7 +5,7 @@ import { discover, display } from '../loader/discover.js';
 import { BYTES_PER_VALUE, MAX_VALUES } from '../loader/limits.js';
 import { formatSize, readManifestFile } from '../loader/read.js';
 import { parseSource, parseYaml, type ParsedFile } from '../loader/parse.js';
-import { parseSources, type TextFile } from '../loader/parse-many.js';
+import { parseSources, type TextFile } from '../parallel/parse-many.js';
 import type { MeshConfigLayer } from '../model/mesh-config.js';
 import { asObject } from '../json.js';
 import type { FileReport } from '../types.js';

@@ -6,7 +6,7 @@ import type { Mesh, Workload } from '../model/types.js';
 import { explain, requestText } from './explain.js';
 import { registryOf, type Registry } from './registry.js';
 import { buildScope, type Scope } from './scope-build.js';
-import { chooseScope, type ScopeChoice } from './scope.js';
+import { chooseScope, rangeBypass, type ScopeChoice } from './scope.js';
 import { buildTargets, type Target } from './targets.js';
 import { viaService } from './resolve.js';
 import { UNCONFIRMED, unconfirmed } from './unconfirmed.js';
@@ -92,6 +92,8 @@ export class ReachEngine {
     if (bypass) return { bypass };
     const res = choice.dnsCapture ? viaService(this.reg, this.reg.shadowed.get(t.svc) ?? t.svc, choice.namespace, 0, t.name, true) : t.resolution;
     if ('failure' in res) return { res, trace: undefined };
+    const byAddress = rangeBypass(cap, res.dest, t.port.port);
+    if (byAddress) return { bypass: byAddress };
     const kind = t.kind === 'udp' ? 'tcp' : t.kind;
     return { res, trace: walk(this.scope(choice), res.dest, t.port.port, { kind, authority: t.name, sni: t.name }) };
   }

@@ -5,6 +5,7 @@ import { engineFor } from './engine.js';
 import { explain, requestText } from './explain.js';
 import { sortWorkloads } from './report.js';
 import { resolveName } from './resolve.js';
+import { rangeBypass } from './scope.js';
 import type { Call, CallResult } from './types.js';
 import { walk } from './walk.js';
 
@@ -29,7 +30,7 @@ export function simulateCall(mesh: Mesh, from: string, call: Call): CallResult {
   // A listener bound to a real socket (captureMode NONE, G10) takes connections to its own address without iptables.
   const bound = scope.listeners.byKey.get(`${dest.addr}:${call.port}`)?.bindToPort === true;
   const loopback = dest.addr.startsWith('127.') ? 'loopback traffic is never redirected to Envoy' : undefined;
-  const bypass = bound ? undefined : loopback ?? cap.none ?? (cap.excludedPorts.has(call.port) ? `port ${call.port} is excluded by traffic.sidecar.istio.io/excludeOutboundPorts` : undefined);
+  const bypass = bound ? undefined : loopback ?? cap.none ?? (cap.excludedPorts.has(call.port) ? `port ${call.port} is excluded by traffic.sidecar.istio.io/excludeOutboundPorts` : rangeBypass(cap, dest, call.port));
   if (bypass) return { verdict: 'direct', reason: `${target}: ${bypass}, so the connection bypasses Envoy` };
   const trace = walk(scope, dest, call.port, { kind, authority, sni, ...(call.path !== undefined ? { path: call.path } : {}) });
   const svc = res.svc;

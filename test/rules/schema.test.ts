@@ -169,7 +169,7 @@ spec: whatever
         { line: 10, column: 23, message: 'spec.outboundTrafficPolicy.egressProxy.port.number must be an integer between 1 and 65535, got "443" (remove the quotes)' },
         { line: 13, column: 20, message: 'spec.ingress[0].tls.mode must be one of "AUTO_PASSTHROUGH", "ISTIO_MUTUAL", "MUTUAL", "OPTIONAL_MUTUAL", "PASSTHROUGH", "SIMPLE", got "MUTUAL_TLS"' },
         { line: 13, column: 49, message: 'spec.ingress[0].tls.credentialNames must be a list of strings with at least 1 item, got a list' },
-        { line: 15, column: 32, message: 'spec.ingress[0].connectionPool.tcp.maxConnections must be an integer between -2147483648 and 2147483647, got "many"' },
+        { line: 15, column: 32, message: 'spec.ingress[0].connectionPool.tcp.maxConnections must be an integer between 0 and 2147483647, got "many"' },
         { line: 15, column: 54, message: 'spec.ingress[0].connectionPool.tcp.connectTimeout must be a duration such as 500ms, 10s or 1h, got 10' },
         { line: 16, column: 17, message: 'unknown field "maxRequests" in spec.ingress[0].connectionPool.http (expected one of: h2UpgradePolicy, http1MaxPendingRequests, http2KeepAlive, http2MaxRequests, idleTimeout, maxConcurrentStreams, maxRequestsPerConnection, maxRetries, useClientProtocol)' },
       ],
