@@ -98,6 +98,14 @@ describe('the model: nameless objects and duplicates', () => {
     expect(report.pairs.map((p) => p.to).filter((t) => t.includes('.foo.svc.'))).toEqual([]);
   });
 
+  it('a Service with only a generateName has no known DNS name: no destination; a generateName Pod is a workload', async () => {
+    const gen = service(undefined, 'foo', 'x').replace('metadata:\n', 'metadata:\n  generateName: x-\n');
+    const pod = 'apiVersion: v1\nkind: Pod\nmetadata:\n  generateName: job-\n  namespace: foo\nspec:\n  containers: [{name: c, image: c}]\n';
+    const report = await reach({ 'a.yaml': [gen, pod, deployment('client', 'foo', 'c')].join('---\n') });
+    expect(report.workloads.map((w) => w.id)).toEqual(['foo/client', 'foo/job-']);
+    expect(report.pairs.map((p) => p.to).filter((t) => t.startsWith('x-.'))).toEqual([]);
+  });
+
   it('the schema rule still reports the missing name', async () => {
     const dir = tempTree({ 'a.yaml': service(undefined, 'foo', 'x') });
     const r = await runCli(['--no-config', '--format', 'json', 'a.yaml'], { cwd: dir });

@@ -84,3 +84,35 @@ describe('VirtualService hosts and ports (I7, errata 3)', () => {
     expect(simulateCall(mesh, 'a/c', { host: 'web', port: 80, path: '/' }).verdict).toBe('other');
   });
 });
+
+describe('fallthrough reasons (C3, wording per protocol)', () => {
+  const base = ns('a') + ns('b') + deploy('c', 'a', '{app: c}') + deploy('z', 'b', '{app: z}') + svc('c', 'a', 'c') + svc('z', 'b', 'z', '[{name: http, port: 80}, {name: tls, port: 443}, {name: tcp, port: 5000}]');
+  const only = (spec: string) => sidecar('sc', 'a', `{egress: [{hosts: ["./*", "istio-system/*"]}]${spec}}`);
+
+  it('ALLOW_ANY passthrough says what leaves per protocol, and never calls TLS plaintext', () => {
+    const mesh = meshFrom(base + only(''));
+    expect(reasonOf(mesh, 'a/c', 'z.b:80')).toContain('PassthroughCluster (ALLOW_ANY');
+    expect(reasonOf(mesh, 'a/c', 'z.b:80')).toContain('as plaintext HTTP');
+    expect(reasonOf(mesh, 'a/c', 'z.b:443')).toContain("with the client's own TLS, untouched");
+    expect(reasonOf(mesh, 'a/c', 'z.b:443')).not.toContain('plaintext');
+    expect(reasonOf(mesh, 'a/c', 'z.b:5000')).toContain('as raw TCP');
+  });
+
+  it('an egressProxy replaces PassthroughCluster in both fallthrough paths: still passthrough, but the reason names the proxy', () => {
+    const proxy = ', outboundTrafficPolicy: {mode: ALLOW_ANY, egressProxy: {host: squid.a.svc.cluster.local, port: {number: 3128}}}';
+    const mesh = meshFrom(base + svc('squid', 'a', undefined, '[{name: tcp, port: 3128}]') + only(proxy));
+    const v = verdicts(mesh);
+    expect([v['a/c z.b:80'], v['a/c z.b:5000']]).toEqual(['passthrough', 'passthrough']);
+    // z.b:80 meets the allow_any virtual host of the imported port-80 route; z.b:5000 meets virtualOutbound.
+    expect(reasonOf(mesh, 'a/c', 'z.b:80')).toContain('catch-all virtual host allow_any');
+    for (const to of ['z.b:80', 'z.b:5000']) {
+      const r = reasonOf(mesh, 'a/c', to);
+      expect(r).toContain('egressProxy cluster outbound|3128||squid.a.svc.cluster.local');
+      expect(r).toContain('IST0002');
+      expect(r).not.toContain('PassthroughCluster (ALLOW_ANY');
+      expect(r).not.toContain('no such cluster');
+    }
+    const missing = meshFrom(base + only(proxy.replace('squid.a', 'squid.x')));
+    expect(reasonOf(missing, 'a/c', 'z.b:80')).toContain("no such cluster unless the Sidecar's egress imports that host");
+  });
+});

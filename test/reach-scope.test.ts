@@ -120,3 +120,34 @@ describe('scopes are shared', () => {
     expect(new Set(report.pairs.map((p) => p.reason)).size).toBe(1);
   });
 });
+
+describe('pairWithSidecar: a patched Sidecar gets the same capture bypass as the report (step 1.10)', () => {
+  const ann = '{"traffic.sidecar.istio.io/excludeOutboundIPRanges": "10.0.0.0/24", "traffic.sidecar.istio.io/includeOutboundIPRanges": "10.9.0.0/16", "traffic.sidecar.istio.io/includeOutboundPorts": "81"}';
+  const mesh = meshFrom(
+    ns('a') + deploy('c', 'a', '{app: c}', ann) + svc('ex', 'a', 'x', '[{name: http, port: 80}]', 'clusterIP: 10.0.0.5, ') +
+      svc('out', 'a', 'x', '[{name: http, port: 80}, {name: http2, port: 81}]', 'clusterIP: 10.1.0.5, ') + svc('in', 'a', 'x', '[{name: http, port: 80}]', 'clusterIP: 10.9.0.5, ') +
+      deploy('x', 'a', '{app: x}') + sidecar('sc', 'a', '{egress: [{hosts: ["./*"]}]}'),
+  );
+  const engine = engineFor(mesh);
+  const w = mesh.workloads.find((x) => x.name === 'c')!;
+  const sc = mesh.sidecars.find((s) => s.name === 'sc')!;
+  const none = { ...sc, egress: [{ ...sc.egress[0]!, hosts: [] }], egressDefaulted: false };
+  const at = (to: string) => engine.targets.findIndex((t) => t.to === to);
+
+  it('an excluded or not-included address bypasses Envoy whatever the Sidecar says; included ports and ranges are decided by it', () => {
+    const v = (to: string) => [engine.pairWithSidecar(w, at(to), sc), engine.pairWithSidecar(w, at(to), none)];
+    expect(v('ex.a.svc.cluster.local:80')).toEqual([undefined, undefined]);
+    expect(v('out.a.svc.cluster.local:80')).toEqual([undefined, undefined]);
+    expect(v('out.a.svc.cluster.local:81')).toEqual(['200', 'passthrough']);
+    expect(v('in.a.svc.cluster.local:80')).toEqual(['200', 'passthrough']);
+  });
+});
+
+describe('revisions (A2)', () => {
+  it('every istio.io/rev value in namespaces or pods is listed as an assumed installed revision, and only then', () => {
+    const mesh = meshFrom(ns('r', '{istio.io/rev: canary}') + deploy('p', 'r', '{app: p, istio.io/rev: stable}') + deploy('q', 'r', '{app: q}'));
+    const revs = buildReachReport(mesh).assumptions.filter((a) => a.startsWith('istio.io/rev'));
+    expect(revs).toEqual(['istio.io/rev "canary", "stable" are assumed to name installed revisions: a revision with no control plane injects nothing and the pods run without a sidecar']);
+    expect(buildReachReport(meshFrom(BASE)).assumptions.some((a) => a.includes('istio.io/rev'))).toBe(false);
+  });
+});

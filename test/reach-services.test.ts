@@ -184,3 +184,15 @@ describe('ServiceEntries (L3, J1, J2)', () => {
     expect(simulateCall(m, 'a/c', { host: '10.1.1.1', port: 5432, protocol: 'tcp' }).verdict).toBe('200');
   });
 });
+
+describe('a ServiceEntry reusing a Kubernetes Service hostname (L4)', () => {
+  it('says the entry is ignored and that cluster DNS returns the ClusterIP', () => {
+    const mesh = meshFrom(
+      ns('a') + deploy('c', 'a', '{app: c}') + deploy('k', 'a', '{app: k}') + svc('k', 'a', 'k', '[{name: http, port: 80}]', 'clusterIP: 10.0.0.7, ') +
+        entry('dup', 'a', '{hosts: [k.a.svc.cluster.local], addresses: [240.0.0.9], ports: [{number: 8080, name: http, protocol: HTTP}], resolution: STATIC, endpoints: [{address: 1.2.3.4}]}'),
+    );
+    const r = reasonOf(mesh, 'a/c', 'k.a:8080');
+    expect(r).toContain('ServiceEntry a/dup is ignored: Kubernetes Service a/k has the same hostname, and cluster DNS answers that name with its ClusterIP');
+    expect(r).toContain('10.0.0.7');
+  });
+});

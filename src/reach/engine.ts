@@ -2,7 +2,7 @@
 // Verdicts are computed lazily and cached per scope, so N workloads in one scope cost one column of work.
 import { injectionOf, isGateway } from '../model/injection.js';
 import { isAmbientWorkload } from '../model/ambient.js';
-import type { Mesh, Workload } from '../model/types.js';
+import type { Mesh, Sidecar, Workload } from '../model/types.js';
 import { explain, requestText } from './explain.js';
 import { registryOf, type Registry } from './registry.js';
 import { buildScope, type Scope } from './scope-build.js';
@@ -85,8 +85,21 @@ export class ReachEngine {
     return 'bypass' in d ? 'direct' : d.trace ? d.trace.pairVerdict : UNCONFIRMED.dnsFailure.value;
   }
 
+  /**
+   * The verdict if `patched` replaced the Sidecar that applies to w: the same capture bypass (step 1.10) and walk as
+   * `pair`, on an uncached scope. Undefined when no Sidecar decides the call (not meshed, another Sidecar applies,
+   * the connection bypasses Envoy, the name does not resolve).
+   */
+  pairWithSidecar(w: Workload, i: number, patched: Sidecar): Verdict | undefined {
+    const c = this.client(w);
+    if (!c.choice || c.choice.sidecar?.id !== patched.id) return undefined;
+    const choice = { ...c.choice, sidecar: patched, key: `${c.choice.key}\u0000patched` };
+    const d = this.decide(choice, this.targets[i]!, () => buildScope(this.reg, choice));
+    return 'bypass' in d ? undefined : d.trace?.pairVerdict;
+  }
+
   /** What becomes of the request, before any words: it bypasses Envoy, or it resolves (or not) and is walked. */
-  private decide(choice: ScopeChoice, t: Target): { bypass: string } | { res: Target['resolution']; trace: Trace | undefined } {
+  private decide(choice: ScopeChoice, t: Target, scopeOf = () => this.scope(choice)): { bypass: string } | { res: Target['resolution']; trace: Trace | undefined } {
     const cap = choice.capture;
     const bypass = t.kind === 'udp' ? 'UDP is never captured by the sidecar' : cap.none ?? (cap.excludedPorts.has(t.port.port) ? `port ${t.port.port} is excluded by traffic.sidecar.istio.io/excludeOutboundPorts` : undefined);
     if (bypass) return { bypass };
@@ -95,7 +108,7 @@ export class ReachEngine {
     const byAddress = rangeBypass(cap, res.dest, t.port.port);
     if (byAddress) return { bypass: byAddress };
     const kind = t.kind === 'udp' ? 'tcp' : t.kind;
-    return { res, trace: walk(this.scope(choice), res.dest, t.port.port, { kind, authority: t.name, sni: t.name }) };
+    return { res, trace: walk(scopeOf(), res.dest, t.port.port, { kind, authority: t.name, sni: t.name }) };
   }
 
   private compute(choice: ScopeChoice, t: Target, i: number): PairResult {

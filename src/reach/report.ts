@@ -23,6 +23,16 @@ export const REPORT_ASSUMPTIONS: readonly string[] = [
   "DNS capture is off (Istio's default for sidecars): ServiceEntry hosts resolve through real DNS",
 ];
 
+/** A2: the input cannot show which control-plane revisions are installed, so every istio.io/rev value is taken as one. */
+function revisionAssumption(mesh: Mesh): string[] {
+  const revs = new Set<string>();
+  for (const n of mesh.namespaces.values()) if (n.labels['istio.io/rev']) revs.add(n.labels['istio.io/rev']);
+  for (const w of mesh.workloads) if (w.podLabels['istio.io/rev']) revs.add(w.podLabels['istio.io/rev']);
+  if (!revs.size) return [];
+  const list = [...revs].sort().map((r) => `"${r}"`).join(', ');
+  return [`istio.io/rev ${list} ${revs.size > 1 ? 'are' : 'is'} assumed to name installed revision${revs.size > 1 ? 's' : ''}: a revision with no control plane injects nothing and the pods run without a sidecar`];
+}
+
 function matcher(globs: readonly string[] | undefined, widen: (g: string) => string[] = (g) => [g]): ((s: string) => boolean) | undefined {
   if (!globs?.length) return undefined;
   return picomatch(globs.flatMap(widen), { dot: true });
@@ -52,5 +62,5 @@ export function buildReachReport(mesh: Mesh, options: ReachOptions = {}): ReachR
       pairs.push({ from: w.id, to: t.to, verdict: r.verdict, reason: r.reason, sidecar });
     }
   }
-  return { assumptions: [...mesh.assumptions, ...REPORT_ASSUMPTIONS], workloads: summaries, pairs };
+  return { assumptions: [...mesh.assumptions, ...revisionAssumption(mesh), ...REPORT_ASSUMPTIONS], workloads: summaries, pairs };
 }

@@ -38,7 +38,7 @@ export function buildTargets(reg: Registry): Target[] {
     const resolution = viaService(reg, shadow ?? svc, svc.namespace, 0, name);
     const notes: string[] = [];
     if (wildcard) notes.push(`${UNCONFIRMED.wildcardHostLabel.note} ${name}`);
-    if (shadow) notes.push(`ServiceEntry ${svc.namespace}/${svc.name} is ignored: Kubernetes Service ${shadow.namespace}/${shadow.name} has the same hostname`);
+    if (shadow) notes.push(`ServiceEntry ${svc.namespace}/${svc.name} is ignored: Kubernetes Service ${shadow.namespace}/${shadow.name} has the same hostname, and cluster DNS answers that name with ${shadow.kube?.type === 'ExternalName' ? 'its CNAME' : shadow.kube?.headless ? 'its pod IPs' : 'its ClusterIP'}, not the entry's addresses`);
     for (const port of svc.ports) {
       const to = `${svc.hostname}:${port.port}`;
       // One row per host:port: the first declaration wins, except that TCP beats UDP (kube-dns declares both on 53).

@@ -52,7 +52,7 @@ export const UNCONFIRMED = {
   /** Step 8: plaintext passthrough to a server with STRICT mTLS is rejected at its inbound filter chain. */
   passthroughToStrict: {
     value: 'passthrough' as Verdict,
-    note: 'a server with STRICT mTLS rejects this plaintext connection',
+    note: 'a server with STRICT mTLS rejects it: the connection carries no Istio mTLS',
   },
   /** Wildcard ServiceEntry hosts: one pair per host as written, called with a name the wildcard covers. */
   wildcardHostLabel: {

@@ -33,7 +33,7 @@ export function followRoute(scope: Scope, steps: string[], l: Listener, chain: C
       steps.push('502 (direct_response)');
       return mk('502', '502', 'catch-all', steps, at(vh));
     }
-    return fallthrough(scope, steps, 'catch-all', at(vh));
+    return fallthrough(scope, steps, 'catch-all', call.kind, at(vh));
   }
   steps.push(`route "${routeName}"${from} → virtual host ${vh.name} (domain ${m.domain})`);
   if (t.kind === 'service') return toCluster(scope, steps, at(vh), t.cluster, 'http');

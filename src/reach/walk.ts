@@ -1,5 +1,6 @@
 // Step 7: a connection through one scope's Envoy — listener (G12), filter chain (G5, J1), route and virtual host
 // (I, M), cluster and endpoints (K) — or the fallthrough (J). Pure: the Scope holds everything precomputed.
+import { asInt, asObject, asString } from '../json.js';
 import { cidrContains, type Dest } from './addresses.js';
 import type { Chain, Listener } from './listeners.js';
 import { RESERVED_PORTS } from './listeners.js';
@@ -52,15 +53,32 @@ export function mk(verdict: Trace['verdict'], pairVerdict: Verdict, stage: Stage
   return { verdict, pairVerdict, stage, steps, listener: w.listener, chain: w.chain, table: w.table, vhost: w.vhost, via: w.via, cluster, clusterInfo: info, endpoints: eps };
 }
 
-export function fallthrough(scope: Scope, steps: string[], stage: Stage, where: Where = {}): Trace {
-  const blackhole = scope.choice.mode === 'REGISTRY_ONLY';
+/** What the connection carries when it leaves unrouted: Istio adds no mTLS, whatever the client sent. */
+const AS_SENT: Record<CallSpec['kind'], string> = { http: 'as plaintext HTTP', tcp: 'as raw TCP', tls: "with the client's own TLS, untouched" };
+
+/**
+ * C3: a Sidecar's `outboundTrafficPolicy.egressProxy` replaces PassthroughCluster in both fallthrough paths
+ * (ALLOW_ANY only). Pilot still honours it, although istioctl's IST0002 calls it deprecated ("ignored").
+ */
+function egressProxyCluster(scope: Scope): string | undefined {
+  const proxy = asObject(asObject(asObject(scope.choice.sidecar?.manifest.value.spec)?.outboundTrafficPolicy)?.egressProxy);
+  const host = asString(proxy?.host);
+  if (!host) return undefined;
+  return `outbound|${asInt(asObject(proxy?.port)?.number) ?? ''}|${asString(proxy?.subset) ?? ''}|${host}`;
+}
+
+export function fallthrough(scope: Scope, steps: string[], stage: Stage, kind: CallSpec['kind'], where: Where = {}): Trace {
+  if (scope.choice.mode === 'REGISTRY_ONLY') {
+    steps.push(`BlackHoleCluster (REGISTRY_ONLY, ${scope.choice.modeOrigin})`);
+    return mk('blackhole', 'blackhole', stage, steps, where, 'BlackHoleCluster');
+  }
+  const proxy = egressProxyCluster(scope);
   steps.push(
-    blackhole
-      ? `BlackHoleCluster (REGISTRY_ONLY, ${scope.choice.modeOrigin})`
-      : `PassthroughCluster (ALLOW_ANY, ${scope.choice.modeOrigin}): sent unrouted, in plaintext, to the original address ${unconfirmed(UNCONFIRMED.passthroughToStrict)}`,
+    proxy
+      ? `not PassthroughCluster but the egressProxy cluster ${proxy} (ALLOW_ANY, ${scope.choice.modeOrigin}; Sidecar ${scope.choice.sidecar?.id} outboundTrafficPolicy.egressProxy, which istioctl flags as deprecated (IST0002) but Istio still honours): sent unrouted, ${AS_SENT[kind]}, to that proxy${scope.clusters.has(proxy) || proxy.split('|')[2] ? '' : ' (Envoy has no such cluster unless the Sidecar\'s egress imports that host)'} ${unconfirmed(UNCONFIRMED.passthroughToStrict)}`
+      : `PassthroughCluster (ALLOW_ANY, ${scope.choice.modeOrigin}): sent unrouted, ${AS_SENT[kind]}, to the original address ${unconfirmed(UNCONFIRMED.passthroughToStrict)}`,
   );
-  const v: Verdict = blackhole ? 'blackhole' : 'passthrough';
-  return mk(v, v, stage, steps, where, blackhole ? 'BlackHoleCluster' : 'PassthroughCluster');
+  return mk('passthrough', 'passthrough', stage, steps, where, proxy ?? 'PassthroughCluster');
 }
 
 export function walk(scope: Scope, dest: Dest, port: number, call: CallSpec): Trace {
@@ -80,14 +98,14 @@ export function walk(scope: Scope, dest: Dest, port: number, call: CallSpec): Tr
     }
     const bound = l ? ` (listener ${l.name} binds a real socket and only takes connections addressed to ${l.address})` : '';
     steps.push(`no listener for ${dest.addr === '0.0.0.0' ? '' : dest.addr + ':' + port + ' or '}0.0.0.0:${port}${bound}`, 'virtualOutbound');
-    return fallthrough(scope, steps, 'virtualOutbound');
+    return fallthrough(scope, steps, 'virtualOutbound', call.kind);
   }
   steps.push(`listener ${l.name} of ${l.egress.label}`);
   const chain = pickChain(l, dest, call);
   if (!chain) {
     const why = call.kind === 'http' ? 'no filter chain matches' : `it only takes plaintext HTTP${l.chains.some((c) => c.sni) ? ' or TLS with a known SNI' : ''}, so ${call.kind === 'tls' ? `TLS (SNI ${call.sni})` : 'raw TCP'} takes its default chain`;
     steps.push(why);
-    return fallthrough(scope, steps, 'default-chain', { listener: l });
+    return fallthrough(scope, steps, 'default-chain', call.kind, { listener: l });
   }
   if (chain.action.kind === 'route') return followRoute(scope, steps, l, chain, chain.action.route, port, call);
   const via = chain.action.via;
