@@ -6,7 +6,7 @@ export default defineRule({
     id: 'egress-proxy-deprecated',
     description: 'outboundTrafficPolicy.egressProxy is deprecated and should not be relied on',
     rationale:
-      '`egressProxy` is hidden from the Istio API documentation and `istioctl analyze` reports it as deprecated (IST0002, "OutboundTrafficPolicy.EgressProxy ignored"), so it can change or disappear without notice; it is no dependable way to send or control egress traffic.',
+      '`egressProxy` is hidden from the Istio API documentation and `istioctl analyze` reports it as deprecated (IST0002, "OutboundTrafficPolicy.EgressProxy ignored"), although Istio still sends traffic that matches no listener to it under ALLOW_ANY (it replaces PassthroughCluster). A hidden field can change or disappear without notice, so it is no dependable way to send or control egress traffic.',
     remediation: 'Remove `egressProxy` and send external traffic through an egress gateway (a ServiceEntry plus VirtualService routing to it).',
     severity: 'warning',
     // egressProxy is not relied on: traffic meant to leave through the egress proxy may go out directly.
@@ -20,7 +20,7 @@ export default defineRule({
     const policy = asObject(asObject(manifest.value.spec)?.outboundTrafficPolicy);
     if (!policy || policy.egressProxy === undefined || policy.egressProxy === null) return;
     ctx.report({
-      message: 'outboundTrafficPolicy.egressProxy is deprecated (istioctl: "ignored"): remove it and route external traffic through an egress gateway',
+      message: 'outboundTrafficPolicy.egressProxy is deprecated (istioctl analyze reports IST0002) and hidden from the API docs; Istio still sends unmatched ALLOW_ANY traffic to it today, but may stop: route external traffic through an egress gateway instead',
       path: ['spec', 'outboundTrafficPolicy', 'egressProxy'],
       target: 'key',
     });
