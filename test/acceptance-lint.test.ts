@@ -138,3 +138,12 @@ describe('--report-unused-suppressions says when a suppression names no rule', (
     expect(r.where).toContain('s.yaml:11:7 error egress-host-format');
   });
 });
+
+describe('--namespace takes a namespace name, as kubectl -n does', () => {
+  it('refuses anything else with exit 2 and one line, before any output', async () => {
+    const r = await runCli(['-n', 'Team_A', '.'], { cwd: tempTree({ 'a.yaml': 'kind: x\n' }) });
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toBe(`istio-lint: --namespace: "Team_A" is not a namespace name (at most 63 lowercase letters, digits or '-', starting and ending with a letter or digit)\n`);
+  });
+});

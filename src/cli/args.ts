@@ -44,13 +44,19 @@ export function parseSize(text: string | undefined, fallback: number): number {
   return Number(m[1]) * mult;
 }
 
+// As kubectl -n: a namespace name is a DNS-1123 label, and any other value would name resources no cluster can hold.
+function parseNamespace(ns: string | undefined): string | undefined {
+  if (ns === undefined || (ns.length <= 63 && /^[a-z0-9](?:[-a-z0-9]*[a-z0-9])?$/.test(ns))) return ns;
+  throw new UsageError(`--namespace: ${JSON.stringify(ns)} is not a namespace name (at most 63 lowercase letters, digits or '-', starting and ending with a letter or digit)`);
+}
+
 export function inputOptions(values: Record<string, unknown>, positionals: string[]) {
   return {
     paths: positionals,
     config: values.config as string | undefined,
     noConfig: values['no-config'] === true,
     ignorePatterns: (values['ignore-pattern'] as string[] | undefined) ?? [],
-    namespace: values.namespace as string | undefined,
+    namespace: parseNamespace(values.namespace as string | undefined),
     stdinFilename: values['stdin-filename'] as string | undefined,
     meshConfig: values['mesh-config'] as string | undefined,
     assumeInjected: values['no-assume-injected'] === true ? false : undefined,
