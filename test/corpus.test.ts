@@ -5,19 +5,12 @@ import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ROOT, runCli, type CliRun } from './helpers/cli.js';
+import type { JsonFinding } from '../src/formatters/json.js';
 
 const CORPUS = resolve(ROOT, '..', 'shared', 'corpus');
 const present = existsSync(CORPUS);
 const folders = present ? readdirSync(CORPUS).filter((f) => statSync(join(CORPUS, f)).isDirectory()).sort() : [];
 
-interface JsonFinding {
-  readonly ruleId: string;
-  readonly severity: string;
-  readonly message: string;
-  readonly file: string;
-  readonly line: number;
-  readonly column: number;
-}
 
 const runs = new Map<string, CliRun>();
 

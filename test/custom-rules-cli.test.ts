@@ -1,6 +1,7 @@
 // Custom rules take part everywhere built-in rules do: config, --rules-file, --rule, suppression, rules, explain, SARIF.
 import { describe, expect, it } from 'vitest';
 import { runCli, tempTree } from './helpers/cli.js';
+import type { JsonFinding } from '../src/formatters/json.js';
 
 const RULE = `customRules:
   - id: org/require-registry-only
@@ -25,13 +26,6 @@ ${extraMetadata}spec:
     mode: ${mode}
 `;
 
-interface JsonFinding {
-  ruleId: string;
-  line: number;
-  column: number;
-  message: string;
-  severity: string;
-}
 
 const customFindings = (stdout: string): string[] =>
   (JSON.parse(stdout) as { findings: JsonFinding[] }).findings.filter((f) => f.ruleId.includes('/')).map((f) => `${f.line}:${f.column} ${f.ruleId} ${f.severity}`);

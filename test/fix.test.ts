@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import type { Log } from 'sarif';
 import { describe, expect, it } from 'vitest';
 import { ROOT, runCli, tempTree } from './helpers/cli.js';
+import type { JsonFinding } from '../src/formatters/json.js';
 
 const read = (p: string): string => readFileSync(join(ROOT, p), 'utf8');
 const FIXTURE = { 'app.yaml': read('fixtures/intent/fix/app.yaml'), 'sidecar.yaml': read('fixtures/intent/fix/sidecar.yaml') };
@@ -11,11 +12,6 @@ const EXPECTED = read('fixtures/intent/fix-expected/sidecar.yaml');
 // The port-80 listener keeps importing nothing of its own namespace; that warning is not about calls.
 const ARGS = ['--no-config', '--rule', 'egress-host-port-filtered=off', '--rule', 'egress-port-unmatched=off'];
 
-interface JsonFinding {
-  ruleId: string;
-  line: number;
-  fix?: { description: string; edits: { file: string; line: number; column: number; endLine: number; endColumn: number; text: string }[] };
-}
 
 describe('--fix', () => {
   it('adds hosts and listeners to the Sidecar, keeping every comment and byte around them, over several passes', async () => {

@@ -4,20 +4,12 @@ import { join } from 'node:path';
 import type { Log } from 'sarif';
 import { describe, expect, it } from 'vitest';
 import { ROOT, runCli, tempTree } from './helpers/cli.js';
+import type { JsonFinding } from '../src/formatters/json.js';
 
 const FIXTURE = join(ROOT, 'fixtures/intent/expect');
 const seed = Object.fromEntries(['namespace', 'service', 'deployment', 'sidecar'].map((n) => [`${n}.yaml`, readFileSync(join(ROOT, 'fixtures/seed', `${n}.yaml`), 'utf8')]));
 const QUIET = ['--rule', 'egress-port-trims-service=off'];
 
-interface JsonFinding {
-  ruleId: string;
-  severity: string;
-  message: string;
-  file: string;
-  line: number;
-  column: number;
-  resource: unknown;
-}
 const findingsOf = (stdout: string): JsonFinding[] => (JSON.parse(stdout) as { findings: JsonFinding[] }).findings;
 
 describe('expect: in .istio-lint.yaml', () => {

@@ -3,18 +3,11 @@ import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli, tempTree, type CliRun } from './helpers/cli.js';
+import type { JsonFinding } from '../src/formatters/json.js';
 
 const NS = (name: string): string => `apiVersion: v1\nkind: Namespace\nmetadata:\n  name: ${name}\n`;
 const SVC_BAD_PORT = 'apiVersion: v1\nkind: Service\nmetadata:\n  name: s\nspec:\n  ports:\n  - port: "80"\n';
 
-interface JsonFinding {
-  ruleId: string;
-  severity: string;
-  message: string;
-  file: string;
-  line: number;
-  column: number;
-}
 const parsed = (r: CliRun): { findings: JsonFinding[]; summary: { files: number; resources: number } } => JSON.parse(r.stdout);
 const brief = (r: CliRun): string[] => parsed(r).findings.map((f) => `${f.file}:${f.line}:${f.column} ${f.ruleId} ${f.message}`);
 

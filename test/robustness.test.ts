@@ -3,18 +3,11 @@ import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ROOT, runCli, type CliRun } from './helpers/cli.js';
+import type { JsonFinding } from '../src/formatters/json.js';
 
 const DIR = 'fixtures/malformed';
 const LOADER_RULES = new Set(['parse-error', 'read-error', 'duplicate-key', 'not-a-resource']);
 
-interface JsonFinding {
-  ruleId: string;
-  severity: string;
-  message: string;
-  file: string;
-  line: number;
-  column: number;
-}
 
 function findingsOf(run: CliRun): JsonFinding[] {
   return (JSON.parse(run.stdout) as { findings: JsonFinding[] }).findings;

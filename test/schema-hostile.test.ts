@@ -4,13 +4,8 @@ import type { JsonObject, JsonValue } from '../src/json.js';
 import { parseSource } from '../src/loader/parse.js';
 import { validateManifest } from '../src/schema.js';
 import { runCli, tempTree } from './helpers/cli.js';
+import type { JsonFinding } from '../src/formatters/json.js';
 
-interface JsonFinding {
-  ruleId: string;
-  line: number;
-  column: number;
-  message: string;
-}
 
 async function schemaFindings(files: Record<string, string>): Promise<{ code: number; stderr: string; findings: JsonFinding[] }> {
   const run = await runCli(['.', '--format', 'json'], { cwd: tempTree(files) });

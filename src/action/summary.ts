@@ -1,19 +1,6 @@
 // The job summary's lint section: counts and a table of findings (annotations stop at ten per level; this does not).
-import type { Severity } from '../types.js';
+import type { JsonOutput } from '../formatters/json.js';
 
-/** The parts of `--format json` output the action reads. */
-export interface JsonFinding {
-  readonly ruleId: string;
-  readonly severity: Severity;
-  readonly message: string;
-  readonly file: string;
-  readonly line: number;
-  readonly column: number;
-}
-export interface JsonOutput {
-  readonly findings: readonly JsonFinding[];
-  readonly summary: { readonly files: number; readonly resources: number; readonly errors: number; readonly warnings: number; readonly infos: number };
-}
 
 export const MAX_SUMMARY_ROWS = 50;
 

@@ -1,8 +1,31 @@
 // The machine contract: findings and a summary, stable key order, suppressed findings left out.
-import { summarize, type Formatter } from './types.js';
+import type { Severity } from '../types.js';
+import { summarize, type Formatter, type Summary } from './types.js';
+
+/** One finding as `--format json` prints it: the contract other tools and the GitHub Action read. */
+export interface JsonFinding {
+  readonly ruleId: string;
+  readonly severity: Severity;
+  readonly message: string;
+  readonly file: string;
+  readonly line: number;
+  readonly column: number;
+  readonly endLine: number;
+  readonly endColumn: number;
+  readonly resource: { readonly kind: string; readonly namespace: string; readonly name: string } | null;
+  readonly fix?: {
+    readonly description: string;
+    readonly edits: readonly { readonly file: string; readonly line: number; readonly column: number; readonly endLine: number; readonly endColumn: number; readonly text: string }[];
+  };
+}
+
+export interface JsonOutput {
+  readonly findings: readonly JsonFinding[];
+  readonly summary: Summary;
+}
 
 export const json: Formatter = (input) => {
-  const findings = input.findings
+  const findings: JsonFinding[] = input.findings
     .filter((f) => !f.suppressed)
     .map((f) => ({
       ruleId: f.ruleId,
@@ -24,5 +47,6 @@ export const json: Formatter = (input) => {
           }
         : {}),
     }));
-  return JSON.stringify({ findings, summary: summarize(input) }, null, 2) + '\n';
+  const output: JsonOutput = { findings, summary: summarize(input) };
+  return JSON.stringify(output, null, 2) + '\n';
 };

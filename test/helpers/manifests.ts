@@ -10,22 +10,8 @@ export const HALF = 'kind: Service\nmetadata:\n  name: half\n';
 /** not-a-resource info at 1:1: a values file. */
 export const VALUES = 'replicas: 3\nimage: nginx\n';
 
-export interface JsonFinding {
-  readonly ruleId: string;
-  readonly severity: string;
-  readonly message: string;
-  readonly file: string;
-  readonly line: number;
-  readonly column: number;
-  readonly endLine: number;
-  readonly endColumn: number;
-  readonly resource: { kind: string; namespace: string; name: string } | null;
-}
-
-export interface JsonOutput {
-  readonly findings: JsonFinding[];
-  readonly summary: { files: number; resources: number; errors: number; warnings: number; infos: number };
-}
+export type { JsonFinding, JsonOutput } from '../../src/formatters/json.js';
+import type { JsonOutput } from '../../src/formatters/json.js';
 
 export const out = (stdout: string): JsonOutput => JSON.parse(stdout) as JsonOutput;
 
