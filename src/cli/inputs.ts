@@ -5,7 +5,7 @@ import { discover, display } from '../loader/discover.js';
 import { BYTES_PER_VALUE, MAX_VALUES } from '../loader/limits.js';
 import { formatSize, readManifestFile } from '../loader/read.js';
 import { parseSource, parseYaml, type ParsedFile } from '../loader/parse.js';
-import { parseSources, type TextFile } from '../parallel/parse-many.js';
+import { parseSources, workerPolicyOf, type TextFile } from '../parallel/parse-many.js';
 import type { MeshConfigLayer } from '../model/mesh-config.js';
 import { asObject } from '../json.js';
 import type { FileReport } from '../types.js';
@@ -93,7 +93,7 @@ export async function loadInputs(io: Io, opts: InputOptions): Promise<LoadedInpu
       readAny = true;
       texts.push({ path: shown, text: read.text });
     }
-    files.push(...(await parseSources(texts, { defaultNamespace, maxValues })));
+    files.push(...(await parseSources(texts, { defaultNamespace, maxValues }, workerPolicyOf(io.env.ISTIO_LINT_WORKERS))));
   }
   if (!readAny) {
     const shown = reports.slice(0, 3).map((r) => `${r.file}: ${r.message}`);

@@ -50,10 +50,18 @@ function parseInWorker(input: WorkerInput): Promise<WorkerResult[] | undefined> 
   });
 }
 
+/**
+ * ISTIO_LINT_WORKERS: "0" never starts a worker thread, "1" does whenever the input is big enough; unset, a worker
+ * starts when a core is free. (In a container the load average can be the host's, hence the override.)
+ */
+export type WorkerPolicy = 'auto' | 'never' | 'always';
+export const workerPolicyOf = (env: string | undefined): WorkerPolicy => (env === '0' ? 'never' : env === '1' ? 'always' : 'auto');
+
 /** parseSource for each file, in order; the same result as `files.map(parseSource)`, sooner on big inputs. */
-export async function parseSources(files: readonly TextFile[], options: ParseOptions): Promise<ParsedFile[]> {
+export async function parseSources(files: readonly TextFile[], options: ParseOptions, policy: WorkerPolicy = 'auto'): Promise<ParsedFile[]> {
   const total = files.reduce((n, f) => n + f.text.length, 0);
-  if (total < PARALLEL_MIN_BYTES || !coreFree() || !workerAvailable()) return files.map((f) => parseSource(f.path, f.text, options));
+  const useWorker = policy === 'always' || (policy === 'auto' && coreFree());
+  if (total < PARALLEL_MIN_BYTES || !useWorker || !workerAvailable()) return files.map((f) => parseSource(f.path, f.text, options));
   // The worker takes the tail (about half the text); this thread also builds every manifest list, so it keeps more.
   let split = files.length;
   for (let bytes = 0; split > 0 && bytes + files[split - 1]!.text.length <= total * 0.5; ) bytes += files[--split]!.text.length;
