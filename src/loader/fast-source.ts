@@ -4,7 +4,7 @@ import { Composer, Parser, type Document } from 'yaml';
 import type { JsonPath } from '../json.js';
 import type { Range, SourceFile, Target } from '../types.js';
 import { documentPositions, type DocPositions } from './fast-positions.js';
-import { child, nodeRange, resolveNode } from './locate.js';
+import { locateIn, nodeRange, resolveNode } from './locate.js';
 import type { LineIndex } from './source.js';
 import { YAML_OPTIONS } from './yaml-options.js';
 
@@ -20,21 +20,6 @@ function composeSlice(text: string, start: number, end: number): Document.Parsed
   for (const token of parser.parse(text.slice(start, end))) for (const d of composer.next(token)) docs.push(d);
   for (const d of composer.end(false, end)) docs.push(d);
   return docs;
-}
-
-/** [start, end] of the node at `jsonPath`, or of its nearest existing ancestor: parse.ts's walk, for these documents. */
-function locateIn(doc: Document, jsonPath: JsonPath, target: Target): [number, number] {
-  let node = resolveNode(doc.contents, doc);
-  let best = nodeRange(node) ?? [doc.range?.[0] ?? 0, doc.range?.[0] ?? 0];
-  for (let i = 0; i < jsonPath.length; i++) {
-    const next = child(node, jsonPath[i]!, doc);
-    if (!next) break;
-    const last = i === jsonPath.length - 1;
-    const r = last && target === 'key' && next.key ? nodeRange(next.key) : (nodeRange(next.value) ?? nodeRange(next.key));
-    if (r) best = r;
-    node = next.value;
-  }
-  return best;
 }
 
 /** A SourceFile whose documents are composed by `yaml` when first located; `slices` as fast-parse.ts found them. */

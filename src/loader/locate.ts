@@ -60,3 +60,18 @@ export function child(node: AnyNode, seg: string | number, doc: Document): { key
   }
   return undefined;
 }
+
+/** [start, end] of the node at `jsonPath` in `doc`, or of its nearest existing ancestor. */
+export function locateIn(doc: Document, jsonPath: readonly (string | number)[], target: 'key' | 'value'): [number, number] {
+  let node = resolveNode(doc.contents, doc);
+  let best = nodeRange(node) ?? [doc.range?.[0] ?? 0, doc.range?.[0] ?? 0];
+  for (let i = 0; i < jsonPath.length; i++) {
+    const next = child(node, jsonPath[i]!, doc);
+    if (!next) break;
+    const last = i === jsonPath.length - 1;
+    const r = last && target === 'key' && next.key ? nodeRange(next.key) : (nodeRange(next.value) ?? nodeRange(next.key));
+    if (r) best = r;
+    node = next.value;
+  }
+  return best;
+}

@@ -4,7 +4,7 @@ import { asObject, asString, formatPath, type JsonObject, type JsonPath } from '
 import type { FileReport, Manifest, Range, SourceFile, Target } from '../types.js';
 import { isClusterScoped } from './kinds.js';
 import { indentedTooFar, MAX_ALIAS_COUNT, MAX_VALUES, tooDeepAt, tooManyValues, valueTooDeep } from './limits.js';
-import { child, isMergeKey, nodeRange, resolveNode } from './locate.js';
+import { child, isMergeKey, locateIn, nodeRange, resolveNode } from './locate.js';
 import { duplicateKeyMessage, farRightMessage, fileErrorMessage, tooDeepMessage, tooManyValuesMessage, unreadableDocumentMessage, yamlMessage } from './messages.js';
 import { LineIndex } from './source.js';
 import { fastParseYaml } from './fast-parse.js';
@@ -45,17 +45,8 @@ export function parseYaml(path: string, rawText: string, maxValues: number = MAX
     locate(docIndex: number, jsonPath: JsonPath, target: Target = 'value'): Range {
       const doc = docs[docIndex];
       if (!doc) return index.range(0, 0);
-      let node = resolveNode(doc.contents, doc);
-      let best = nodeRange(node) ?? [doc.range?.[0] ?? 0, doc.range?.[0] ?? 0];
-      for (let i = 0; i < jsonPath.length; i++) {
-        const next = child(node, jsonPath[i]!, doc);
-        if (!next) break;
-        const last = i === jsonPath.length - 1;
-        const r = last && target === 'key' && next.key ? nodeRange(next.key) : (nodeRange(next.value) ?? nodeRange(next.key));
-        if (r) best = r;
-        node = next.value;
-      }
-      return index.range(best[0], best[1]);
+      const [start, end] = locateIn(doc, jsonPath, target);
+      return index.range(start, end);
     },
     documentRange(docIndex: number): Range {
       const doc = docs[docIndex];
