@@ -147,3 +147,19 @@ describe('--namespace takes a namespace name, as kubectl -n does', () => {
     expect(r.stderr).toBe(`istio-lint: --namespace: "Team_A" is not a namespace name (at most 63 lowercase letters, digits or '-', starting and ending with a letter or digit)\n`);
   });
 });
+
+describe('custom rules files inside a linted folder', () => {
+  it('are rules, not manifests: no not-a-resource note for a --rules-file or rulesFiles entry met in a walk', async () => {
+    const rules = 'customRules:\n  - id: org/registry-only\n    severity: error\n    description: Every Sidecar restricts outbound traffic to the registry\n    match: {kinds: [Sidecar]}\n    given: $.spec.outboundTrafficPolicy.mode\n    then: {function: enumeration, functionOptions: {values: [REGISTRY_ONLY]}}\n';
+    const ns = 'apiVersion: v1\nkind: Namespace\nmetadata:\n  name: foo\n';
+    const flag = tempTree({ 'house-rules.yaml': rules, 'ns.yaml': ns });
+    const r1 = await runCli(['.', '--rules-file', 'house-rules.yaml', '--format', 'json'], { cwd: flag });
+    expect(JSON.parse(r1.stdout).findings).toEqual([]);
+    const viaConfig = tempTree({ 'policy/house-rules.yaml': rules, 'ns.yaml': ns, '.istio-lint.yaml': 'rulesFiles: [policy/house-rules.yaml]\n' });
+    const r2 = await runCli(['.', '--format', 'json'], { cwd: viaConfig });
+    expect(JSON.parse(r2.stdout).findings).toEqual([]);
+    // Named explicitly as an input, it is read (and reported) like any file the user asked for.
+    const r3 = await runCli(['house-rules.yaml', '--format', 'json'], { cwd: flag });
+    expect(JSON.parse(r3.stdout).findings.map((f: { ruleId: string }) => f.ruleId)).toEqual(['not-a-resource']);
+  });
+});

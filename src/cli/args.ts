@@ -61,5 +61,6 @@ export function inputOptions(values: Record<string, unknown>, positionals: strin
     meshConfig: values['mesh-config'] as string | undefined,
     assumeInjected: values['no-assume-injected'] === true ? false : undefined,
     maxFileSize: parseSize(values['max-file-size'] as string | undefined, DEFAULT_MAX_FILE_SIZE),
+    rulesFiles: (values['rules-file'] as string[] | undefined) ?? [],
   };
 }

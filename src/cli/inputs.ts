@@ -7,7 +7,7 @@ import { formatSize, readManifestFile } from '../loader/read.js';
 import { parseSource, parseYaml, type ParsedFile } from '../loader/parse.js';
 import { parseSources, workerPolicyOf, type TextFile } from '../parallel/parse-many.js';
 import type { MeshConfigLayer } from '../model/mesh-config.js';
-import { asObject } from '../json.js';
+import { asArray, asObject } from '../json.js';
 import type { FileReport } from '../types.js';
 import { UsageError, type Io } from './io.js';
 
@@ -21,6 +21,8 @@ export interface InputOptions {
   readonly meshConfig?: string;
   readonly assumeInjected?: boolean;
   readonly maxFileSize: number;
+  /** Custom rules files named by --rules-file: skipped when a directory walk meets them. */
+  readonly rulesFiles?: readonly string[];
 }
 
 export interface LoadedInputs {
@@ -79,7 +81,12 @@ export async function loadInputs(io: Io, opts: InputOptions): Promise<LoadedInpu
     }
   }
   if (fsPaths.length) {
-    const found = discover(fsPaths, io.cwd, patterns);
+    // Custom rules files found in a walk are rules, not manifests (as .istio-lint.yaml is config).
+    const rulesFiles = new Set([
+      ...asArray(config.raw.rulesFiles).filter((f): f is string => typeof f === 'string').map((f) => resolve(configDir, f)),
+      ...(opts.rulesFiles ?? []).map((f) => resolve(io.cwd, f)),
+    ]);
+    const found = discover(fsPaths, io.cwd, patterns, rulesFiles);
     for (const e of found.errors) reports.push({ ruleId: 'read-error', message: `cannot read ${JSON.stringify(e.path)}: ${e.message}`, file: e.path, range: AT_START });
     const texts: TextFile[] = [];
     for (const abs of found.files) {

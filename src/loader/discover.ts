@@ -17,7 +17,8 @@ export function isGlob(p: string): boolean {
   return picomatch.scan(p).isGlob;
 }
 
-export function discover(inputs: readonly string[], cwd: string, ignorePatterns: readonly string[]): Discovery {
+/** `skipFiles`: absolute paths that directory walks pass over (custom rules files are YAML, not manifests). */
+export function discover(inputs: readonly string[], cwd: string, ignorePatterns: readonly string[], skipFiles: ReadonlySet<string> = new Set()): Discovery {
   const ignored = ignorePatterns.length ? picomatch(ignorePatterns.map(normalizePattern), { dot: true }) : () => false;
   // Patterns are relative to the working directory, or absolute (a config file's, rebased to its folder).
   const isIgnored = (abs: string): boolean => {
@@ -75,7 +76,7 @@ export function discover(inputs: readonly string[], cwd: string, ignorePatterns:
         continue;
       }
       if (st.isDirectory()) walk(abs, accept);
-      else if (st.isFile() && accept(abs)) found.add(abs);
+      else if (st.isFile() && !skipFiles.has(abs) && accept(abs)) found.add(abs);
     }
   };
 

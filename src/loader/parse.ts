@@ -4,7 +4,7 @@ import { asObject, asString, formatPath, type JsonObject, type JsonPath } from '
 import type { FileReport, Manifest, Range, SourceFile, Target } from '../types.js';
 import { isClusterScoped } from './kinds.js';
 import { indentedTooFar, MAX_ALIAS_COUNT, MAX_VALUES, tooDeepAt, tooManyValues, valueTooDeep } from './limits.js';
-import { child, isMergeKey, locateIn, nodeRange, resolveNode } from './locate.js';
+import { isMergeKey, locateIn, nodeRange, resolveNode } from './locate.js';
 import { duplicateKeyMessage, farRightMessage, fileErrorMessage, tooDeepMessage, tooManyValuesMessage, unreadableDocumentMessage, yamlMessage } from './messages.js';
 import { LineIndex } from './source.js';
 import { fastParseYaml } from './fast-parse.js';
