@@ -1,7 +1,7 @@
 // `istio-lint report [paths]`: the reachability matrix (or one workload's predicted proxy config).
 import { resolve } from 'node:path';
 import { rulesFor } from '../custom/rules-for.js';
-import { lint, modelOf } from '../engine.js';
+import { lint, modelOf, type LintResult } from '../engine.js';
 import { display } from '../loader/discover.js';
 import type { Mesh } from '../model/types.js';
 import type { Rule } from '../rule.js';
@@ -94,10 +94,13 @@ function onlyOf(only: string | undefined, verdicts: Verdict[]): Verdict[] {
 }
 
 /** The HTML page shows, per workload, the lint findings that concern it: the same run (custom rules too) as `istio-lint`. */
-function htmlOf(io: Io, loaded: LoadedInputs, rules: readonly Rule[], mesh: Mesh, report: ReachReport): string {
+function lintFor(io: Io, loaded: LoadedInputs, rules: readonly Rule[]): LintResult {
   const config = loaded.config.file ? { config: { file: display(io.cwd, loaded.config.file), raw: loaded.config.raw, locate: loaded.config.locate } } : {};
   const options = { rules, ruleSettings: loaded.config.rules, defaultNamespace: loaded.defaultNamespace, assumeInjected: loaded.assumeInjected, meshLayers: loaded.meshLayers, ...config };
-  const { findings } = lint(loaded.files, options, loaded.reports);
+  return lint(loaded.files, options, loaded.reports);
+}
+
+function htmlOf(mesh: Mesh, report: ReachReport, findings: LintResult['findings']): string {
   const context = htmlContext(mesh, new Set(report.workloads.map((w) => w.id)));
   return formatHtml({ report, destinations: destinationsOf(mesh), context, findings, version: packageVersion() });
 }
@@ -127,7 +130,9 @@ export async function runReport(argv: readonly string[], io: Io): Promise<number
 
   const loaded = await loadInputs(io, input);
   for (const line of unreadable([...loaded.reports, ...loaded.files.flatMap((f) => f.reports)])) io.stderr(line);
-  const { mesh } = modelOf(loaded.files, { meshLayers: loaded.meshLayers, assumeInjected: loaded.assumeInjected });
+  // The html page lints too: its run already builds the model, so the report reads that one.
+  const linted = format === 'html' && wanted === undefined ? lintFor(io, loaded, rules) : undefined;
+  const mesh = linted?.mesh ?? modelOf(loaded.files, { meshLayers: loaded.meshLayers, assumeInjected: loaded.assumeInjected }).mesh;
   const color = values['no-color'] ? false : values.color ? true : io.stdoutIsTTY && !io.env.NO_COLOR && !values.output;
 
   let text: string;
@@ -146,7 +151,7 @@ export async function runReport(argv: readonly string[], io: Io): Promise<number
       format === 'json' ? JSON.stringify(report, null, 2) + '\n'
       : format === 'markdown' ? formatMarkdown(report, destinationsOf(mesh))
       : format === 'csv' ? formatCsv(report)
-      : format === 'html' ? htmlOf(io, loaded, rules, mesh, report)
+      : format === 'html' ? htmlOf(mesh, report, linted?.findings ?? [])
       : format === 'dot' ? formatDot(report, destinationsOf(mesh))
       : format === 'mermaid' ? formatMermaid(report, destinationsOf(mesh))
       : formatTable(report, color);

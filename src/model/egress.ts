@@ -1,6 +1,6 @@
 // What a Sidecar's egress listeners import, as facts over the input (istio-semantics.md B, C, D, E, F).
 import { dnsMatches, importedBy, isVisible, parseHost, type ParsedHost } from './hosts.js';
-import { family, parseProtocol, type Protocol } from './protocol.js';
+import { isHttpOrSniffed, parseProtocol, type Protocol } from './protocol.js';
 import type { EgressHost, EgressListener, Mesh, OutboundMode, Service, ServicePort, Sidecar, VirtualService } from './types.js';
 
 /** A root-namespace Sidecar without selector is the mesh default: `.` then means each pod's namespace (B2). */
@@ -25,7 +25,11 @@ export function effectiveOutboundMode(mesh: Mesh, sidecar: Sidecar): OutboundMod
 
 /** Where the effective outbound mode came from: "set on this Sidecar", "mesh-wide, from …" or "Istio's default". */
 export function outboundModeOrigin(mesh: Mesh, sidecar: Sidecar): string {
-  if (sidecar.outboundMode) return 'set on this Sidecar';
+  return sidecar.outboundMode ? 'set on this Sidecar' : meshModeOrigin(mesh);
+}
+
+/** Where the mesh-wide outbound mode came from: "mesh-wide, from <layer>" or "Istio's default". */
+export function meshModeOrigin(mesh: Mesh): string {
   const origin = mesh.settings.origins.find((o) => o.startsWith('outboundTrafficPolicy.mode:'));
   const from = origin && /\((from .*)\)$/.exec(origin)?.[1];
   return from ? `mesh-wide, ${from}` : "Istio's default";
@@ -177,6 +181,5 @@ export function kubeShortFormOf(mesh: Mesh, dnsName: string): Service | undefine
 
 /** Does the service port get an HTTP virtual host on an HTTP listener (I2)? */
 export function getsHttpRoute(p: ServicePort): boolean {
-  const f = family(p.protocol);
-  return f === 'http' || f === 'auto';
+  return isHttpOrSniffed(p.protocol);
 }

@@ -59,6 +59,12 @@ export function family(p: Protocol): ProtocolFamily {
   }
 }
 
+/** IsHTTPOrSniffed: HTTP-family or auto-detected; such service ports get an HTTP virtual host (I2). */
+export function isHttpOrSniffed(p: Protocol): boolean {
+  const f = family(p);
+  return f === 'http' || f === 'auto';
+}
+
 // Ports whose unnamed Service ports default to TCP: server-first protocols that cannot be sniffed.
 const TCP_BY_DEFAULT = new Set([25, 53, 3306, 27017]);
 

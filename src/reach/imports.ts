@@ -1,7 +1,8 @@
 // What each egress listener of a scope imports (D, E, F): visible services its hosts match, trimmed to its port,
 // one per hostname, with their ExternalName aliases (I6) and the VirtualServices it attaches (E7).
 import { dnsMatches, importedBy, isVisible, parseHost, type ParsedHost } from '../model/hosts.js';
-import { parseProtocol, type Protocol } from '../model/protocol.js';
+import { listenerProtocol, portFilter as portFilterOf } from '../model/egress.js';
+import type { Protocol } from '../model/protocol.js';
 import type { EgressHost, EgressListener, Service, ServicePort } from '../model/types.js';
 import { vsVisible, type QualifiedVs, type Registry } from './registry.js';
 import type { ScopeChoice } from './scope.js';
@@ -52,8 +53,8 @@ function view(reg: Registry, choice: ScopeChoice, l: EgressListener | undefined,
   const hosts = l ? l.hosts : [IMPLICIT_HOST];
   const parsed = hosts.flatMap((h) => parseHost(h.raw, ns) ?? []);
   const portNumber = l?.port?.number;
-  const protocol = l?.port ? parseProtocol(l.port.protocol) : undefined;
-  const portFilter = portNumber !== undefined && portNumber > 0 && protocol !== 'HTTP_PROXY' ? portNumber : undefined;
+  const protocol = l ? listenerProtocol(l) : undefined;
+  const portFilter = l ? portFilterOf(l) : undefined;
   const bindToPort = l?.captureMode === 'NONE' || (l?.bind ?? '').startsWith('unix://');
 
   const matched: Imported[] = [];

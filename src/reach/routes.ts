@@ -1,6 +1,6 @@
 // RDS for one scope (I1–I8, M, errata 3–4): the virtual hosts of a port-named route or a sniffed per-service route.
 import { dnsMatches } from '../model/hosts.js';
-import { family } from '../model/protocol.js';
+import { isHttpOrSniffed } from '../model/protocol.js';
 import type { OutboundMode, Service, ServicePort } from '../model/types.js';
 import { routesOf } from '../model/vs-routes.js';
 import { clusterName } from './chains.js';
@@ -29,8 +29,6 @@ export interface RouteTable {
   readonly index: DomainIndex<VHost>;
   readonly sniffed: boolean;
 }
-
-const isHttpish = (p: ServicePort): boolean => family(p.protocol) === 'http' || family(p.protocol) === 'auto';
 
 /** The port-named route "N" of an HTTP or wildcard auto listener, ending with block_all or allow_any (I3). */
 export function portRoute(choice: ScopeChoice, views: readonly EgressView[], port: number, mode: OutboundMode): RouteTable {
@@ -83,7 +81,7 @@ function virtualHosts(choice: ScopeChoice, eg: EgressView, port: number): VHost[
       if (!hits.length) plain.push(h);
       for (const n of hits) if (wildcardOwner.get(n) === q) matched.push(n);
     }
-    const httpMatched = matched.filter((n) => isHttpish(byName.get(n)!.sp));
+    const httpMatched = matched.filter((n) => isHttpOrSniffed(byName.get(n)!.sp.protocol));
     if (!httpMatched.length && port !== 80) continue;
     const services = httpMatched.map((n) => byName.get(n)!.imp.svc);
     for (const n of httpMatched) claimed.add(n);
@@ -93,7 +91,7 @@ function virtualHosts(choice: ScopeChoice, eg: EgressView, port: number): VHost[
   }
   for (const n of names) {
     const x = byName.get(n)!;
-    if (claimed.has(n) || !isHttpish(x.sp)) continue;
+    if (claimed.has(n) || !isHttpOrSniffed(x.sp.protocol)) continue;
     out.push({ name: `${n}:${port}`, domains: domainsOf(x), target: { kind: 'service', svc: x.imp.svc, port: x.sp, cluster: clusterName(n, port) } });
   }
   return out;

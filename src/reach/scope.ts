@@ -1,5 +1,6 @@
 // Which Sidecar shapes a workload's outbound config (B1–B5), with what policy (C1, C2), and what its iptables capture
 // (step 1.10). Workloads with the same ScopeChoice share every verdict, so the key is all that matters.
+import { meshModeOrigin } from '../model/egress.js';
 import { formatLabels } from '../model/labels.js';
 import { hasDnsCapture } from '../model/proxy-config.js';
 import { sidecarCandidates, type ScopeLevel } from '../model/sidecar-scope.js';
@@ -46,7 +47,7 @@ export function chooseScope(mesh: Mesh, w: Workload): ScopeChoice {
   const competing = winner ? candidates.slice(1).filter((c) => c.level === winner.level).map((c) => c.sidecar) : [];
   const sidecar = winner?.sidecar;
   const mode = sidecar?.outboundMode ?? mesh.settings.outboundMode;
-  const modeOrigin = sidecar?.outboundMode ? 'set by the Sidecar' : meshOrigin(mesh);
+  const modeOrigin = sidecar?.outboundMode ? 'set by the Sidecar' : meshModeOrigin(mesh);
   const capture = captureOf(w);
   const labelSig = sourceLabelSignature(mesh, w);
   const dnsCapture = hasDnsCapture(w, mesh);
@@ -73,12 +74,6 @@ export function chooseScope(mesh: Mesh, w: Workload): ScopeChoice {
     dnsCapture,
     ...(labelSig ? { sourceLabels: w.podLabels } : {}),
   };
-}
-
-function meshOrigin(mesh: Mesh): string {
-  const o = mesh.settings.origins.find((x) => x.startsWith('outboundTrafficPolicy.mode:'));
-  const from = o && /\((from .*)\)$/.exec(o)?.[1];
-  return from ? `mesh-wide, ${from}` : "Istio's default";
 }
 
 const EXCLUDE_PORTS = 'traffic.sidecar.istio.io/excludeOutboundPorts';
