@@ -1,6 +1,8 @@
 // Does a service's cluster have endpoints? (rule group K; L3 for ServiceEntries)
 // Endpoints are the input's workloads whose pod labels match: the input is all we know about running pods.
-import { formatLabels, selectorMatches } from '../model/labels.js';
+import { formatLabels } from '../model/labels.js';
+import { workloadsIn, workloadsMatching } from '../model/lookup.js';
+import { vmsSelectedBy } from '../model/selection.js';
 import type { EndpointSet, Mesh, Service, ServicePort, Workload } from '../model/types.js';
 import { UNCONFIRMED, unconfirmed } from './unconfirmed.js';
 
@@ -26,30 +28,9 @@ function ids(ws: readonly Workload[]): string {
   return list.length > 3 ? `${list.slice(0, 3).join(', ')} and ${list.length - 3} more` : list.join(', ');
 }
 
-const byNamespace = new WeakMap<Mesh, Map<string, Workload[]>>();
-
-/** The input's workloads of one namespace (indexed once per mesh). */
-export function workloadsIn(mesh: Mesh, namespace: string): readonly Workload[] {
-  let index = byNamespace.get(mesh);
-  if (!index) {
-    index = new Map();
-    for (const w of mesh.workloads) {
-      const list = index.get(w.namespace);
-      if (list) list.push(w);
-      else index.set(w.namespace, [w]);
-    }
-    byNamespace.set(mesh, index);
-  }
-  return index.get(namespace) ?? [];
-}
-
-export function selectedWorkloads(mesh: Mesh, namespace: string, selector: Readonly<Record<string, string>>): Workload[] {
-  return workloadsIn(mesh, namespace).filter((w) => selectorMatches(selector, w.podLabels));
-}
-
 /** VM endpoints: WorkloadEntries (and WorkloadGroups, whose VMs register entries) whose labels the selector matches. */
 function vmEndpoints(mesh: Mesh, namespace: string, selector: Readonly<Record<string, string>>): Endpoints | undefined {
-  const vms = (mesh.workloadEntries ?? []).filter((e) => e.namespace === namespace && selectorMatches(selector, e.labels));
+  const vms = vmsSelectedBy(mesh, selector, namespace);
   if (!vms.length) return undefined;
   const list = vms.map((v) => `${v.kind} ${v.id}`);
   return { has: true, pods: [], text: list.length > 3 ? `${list.slice(0, 3).join(', ')} and ${list.length - 3} more` : list.join(', '), clusterType: 'EDS' };
@@ -73,7 +54,7 @@ export function endpointsOf(mesh: Mesh, svc: Service, port: ServicePort): Endpoi
     default: {
       if (e.endpointCount) return { has: true, pods: [], text: `${e.endpointCount} static endpoint(s)`, clusterType: 'EDS' };
       if (e.workloadSelector) {
-        const pods = running(selectedWorkloads(mesh, svc.namespace, e.workloadSelector));
+        const pods = running(workloadsMatching(mesh, e.workloadSelector, svc.namespace));
         if (pods.length) return { has: true, pods, text: `pods of ${ids(pods)}`, clusterType: 'EDS' };
         const vms = vmEndpoints(mesh, svc.namespace, e.workloadSelector);
         if (vms) return vms;
@@ -115,11 +96,11 @@ function kubeEndpoints(mesh: Mesh, svc: Service, port: ServicePort): Endpoints {
   const kube = svc.kube!;
   const type = kube.headless ? 'ORIGINAL_DST' : 'EDS';
   const sets = setsOf(mesh, svc);
-  if (sets.length) return fromSets(sets, port, kube.selector ? running(selectedWorkloads(mesh, svc.namespace, kube.selector)) : [], type);
+  if (sets.length) return fromSets(sets, port, kube.selector ? running(workloadsMatching(mesh, kube.selector, svc.namespace)) : [], type);
   if (!kube.selector) {
     return { has: UNCONFIRMED.selectorlessEndpoints.value, pods: [], text: `Service ${svc.namespace}/${svc.name} has no selector ${unconfirmed(UNCONFIRMED.selectorlessEndpoints)}`, clusterType: type };
   }
-  const selected = selectedWorkloads(mesh, svc.namespace, kube.selector);
+  const selected = workloadsMatching(mesh, kube.selector, svc.namespace);
   const pods = running(selected);
   const labels = formatLabels(kube.selector);
   const vms = selected.length ? undefined : vmEndpoints(mesh, svc.namespace, kube.selector);
