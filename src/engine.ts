@@ -3,6 +3,7 @@ import { asObject, asString, asStringMap, type JsonObject, type JsonPath } from 
 import { textFix } from './fix/text.js';
 import { parseSource, parseYaml, type ParsedFile } from './loader/parse.js';
 import { buildMesh } from './model/build.js';
+import { lastApplied } from './model/last-applied.js';
 import type { MeshConfigLayer } from './model/mesh-config.js';
 import type { Mesh, Service, Sidecar, Workload } from './model/types.js';
 import type { Rule, RuleContext } from './rule.js';
@@ -55,10 +56,10 @@ export function modelOf(files: readonly ParsedFile[], options: Pick<LintOptions,
   return { mesh, manifests };
 }
 
-/** The istio ConfigMap's `mesh` text and IstioOperator spec.meshConfig, as kubectl would apply them. */
+/** The istio ConfigMap's `mesh` text and IstioOperator spec.meshConfig, as kubectl would apply them (last copy wins). */
 function meshLayersInInput(manifests: readonly Manifest[]): MeshConfigLayer[] {
   const layers: MeshConfigLayer[] = [];
-  for (const m of manifests) {
+  for (const m of lastApplied(manifests).kept) {
     if (m.kind === 'ConfigMap' && /^istio(-[\w.-]+)?$/.test(m.name) && m.apiVersion === 'v1') {
       const text = asString(asObject(m.value.data)?.mesh);
       if (!text) continue;

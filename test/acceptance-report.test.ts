@@ -110,3 +110,12 @@ describe('the JSON contract', () => {
     expect(pair.reason).toContain('foo/aa-newer');
   });
 });
+
+describe('mesh settings from a ConfigMap defined twice', () => {
+  it('come from the copy kubectl keeps (the last one), not the first', async () => {
+    const cm = (mode: string) => `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: istio\n  namespace: istio-system\ndata:\n  mesh: |\n    outboundTrafficPolicy:\n      mode: ${mode}\n`;
+    const dir = tempTree({ 'a-mesh.yaml': cm('ALLOW_ANY'), 'b-mesh.yaml': cm('REGISTRY_ONLY') });
+    const r = await runCli(['report', '.', '--format', 'json'], { cwd: dir });
+    expect(JSON.parse(r.stdout).assumptions).toContain('outboundTrafficPolicy.mode: REGISTRY_ONLY (from ConfigMap istio-system/istio)');
+  });
+});
