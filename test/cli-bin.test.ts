@@ -1,16 +1,13 @@
 // The real executable (dist/, built by `npm ci` through `prepare`): stdin bytes, closed pipes, exit codes.
 // Skipped with a reason when dist/ is missing or older than the sources it is built from.
 import { spawnSync } from 'node:child_process';
-import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ROOT } from './helpers/cli.js';
+import { BIN, builtFrom } from './helpers/bin.js';
 import { BAD_PORT, NS } from './helpers/manifests.js';
 
-const BIN = join(ROOT, 'dist/src/cli/bin.js');
-const SOURCES = ['src/cli/bin.ts', 'src/cli/inputs.ts', 'src/loader/read.ts', 'src/loader/parse.ts'].map((f) => join(ROOT, f));
-const built = (src: string): string => join(ROOT, 'dist', src.slice(ROOT.length + 1).replace(/\.ts$/, '.js'));
-const fresh = SOURCES.every((s) => existsSync(built(s)) && statSync(built(s)).mtimeMs >= statSync(s).mtimeMs);
+const fresh = builtFrom(['src/cli/bin.ts', 'src/cli/inputs.ts', 'src/loader/read.ts', 'src/loader/parse.ts']);
 
 function run(args: string[], input?: string | Buffer, shell?: string) {
   const r = shell

@@ -6,9 +6,12 @@ import { join, resolve } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import { describe, expect, it, vi } from 'vitest';
 import type { JsonPath } from '../src/json.js';
-import { fastDocuments, provideFastDocuments } from '../src/loader/fast-parse.js';
+import { fastDocuments, MAY_RESOLVE } from '../src/loader/fast-parse.js';
+import { YAML_OPTIONS } from '../src/loader/yaml-options.js';
+import { parse as yamlParse } from 'yaml';
 import { parseSource, parseYaml, type ParsedYaml } from '../src/loader/parse.js';
-import { parseBatch } from '../src/parallel/parse-worker.js';
+import { parseOne } from '../src/parallel/parse-worker.js';
+import { acceptWorkerResult } from '../src/parallel/parse-many.js';
 import { validateManifest } from '../src/schema.js';
 import { namespaceText } from '../scripts/bench/generate.js';
 import { ROOT } from './helpers/cli.js';
@@ -202,13 +205,16 @@ describe('the fast path reads like the yaml path', () => {
 describe('results computed in a worker thread (parse-many.ts)', () => {
   it('give parseSource the same files as reading them itself', () => {
     const texts = [...manifestFiles(join(ROOT, 'fixtures'))].slice(0, 120).map((f) => ({ path: f, text: readFileSync(f, 'utf8') }));
-    // What the worker posts arrives as a structured clone.
-    const results = structuredClone(parseBatch({ files: texts, options: { defaultNamespace: 'default' } }));
+    // NaN, infinities and -0 cannot travel as JSON text: such a file is posted as values.
+    texts.push({ path: 'numbers.yaml', text: 'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: n}\ndata: {a: .nan, b: -.inf, c: -0, d: -0.0, e: 1.5}\n' });
+    const sent = new Set<string>();
     texts.forEach((t, i) => {
       const own = parseSource(t.path, t.text, { defaultNamespace: 'default' });
-      provideFastDocuments(t.path, withoutBom(t.text), results[i]!.fast);
-      const given = parseSource(t.path, t.text, { defaultNamespace: 'default' });
-      const violations = results[i]!.violations;
+      // What the worker posts arrives as a structured clone.
+      const result = structuredClone(parseOne(t, i, { defaultNamespace: 'default' }));
+      if (result.fast) sent.add(result.fast.json !== undefined ? 'json' : 'values');
+      const given = acceptWorkerResult(t, result, { defaultNamespace: 'default' });
+      const violations = result.violations;
       if (violations) expect(violations).toEqual(own.manifests.map((m) => validateManifest(m)));
       expect(given.reports).toEqual(own.reports);
       expect(given.manifests.map((m) => m.value)).toEqual(own.manifests.map((m) => m.value));
@@ -217,5 +223,23 @@ describe('results computed in a worker thread (parse-many.ts)', () => {
         expect(g.source.locate(g.docIndex, [...g.basePath, 'metadata', 'name'])).toEqual(m.source.locate(m.docIndex, [...m.basePath, 'metadata', 'name']));
       }
     });
+    expect([...sent].sort()).toEqual(['json', 'values']);
+  });
+});
+
+describe('plain scalars that skip the tags (MAY_RESOLVE)', () => {
+  it('are strings for `yaml` too, whatever follows their first character', () => {
+    const tails = ['', 'ull', 'ULL', 'rue', 'es', 'ES', 'o', 'ff', 'n', 'x', 'nf', 'an', 'NaN', '0', '1', '10', '.5', 'e5', 'E5', 'x1F', 'b101', 'o17', '_1', ':20', ':20:30', '-01-01', '.inf', '1.0e+3', 'abc'];
+    const firsts = [...Array.from({ length: 95 }, (_, i) => String.fromCharCode(32 + i)), 'é', 'ı', '٣', '\u00a0'].filter((c) => !MAY_RESOLVE.test(c) && !/[\s#&*!|>'"%@`,[\]{}?:-]/.test(c));
+    expect(firsts.length).toBeGreaterThan(40);
+    const wrong: string[] = [];
+    for (const c of firsts) {
+      for (const tail of tails) {
+        const scalar = c + tail;
+        const value: unknown = yamlParse(`k: ${scalar}\n`, YAML_OPTIONS)?.k;
+        if (value !== scalar) wrong.push(`${scalar} → ${String(value)}`);
+      }
+    }
+    expect(wrong).toEqual([]);
   });
 });

@@ -1,12 +1,13 @@
 // Follow-ups found after the first round: bounded rules files, code frames of one-line files, nameless and duplicate
 // objects in the model, the stdin bound, the README, and `report` (custom rules in html, --proxy-config formats).
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { main } from '../src/cli/main.js';
 import type { ReachReport } from '../src/reach/types.js';
 import { ROOT, runCli, tempTree } from './helpers/cli.js';
+import { BIN, builtFrom } from './helpers/bin.js';
 
 const CONFIGMAP = 'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: a, namespace: default}\ndata: {}\n';
 
@@ -163,11 +164,7 @@ describe('the stdin bound comes from the parsed options', () => {
   });
 
   // The executable once scanned argv for the flag: a path after "--" that merely looks like it bound stdin.
-  const BIN = join(ROOT, 'dist/src/cli/bin.js');
-  const built = ['src/cli/bin.ts', 'src/cli/inputs.ts', 'src/cli/io.ts'].every((f) => {
-    const out = join(ROOT, 'dist', f.replace(/\.ts$/, '.js'));
-    return existsSync(out) && statSync(out).mtimeMs >= statSync(join(ROOT, f)).mtimeMs;
-  });
+  const built = builtFrom(['src/cli/bin.ts', 'src/cli/inputs.ts', 'src/cli/io.ts']);
   it.skipIf(!built)('the executable bounds stdin by the option main() parsed, not by anything in argv that looks like it', () => {
     const r = spawnSync(process.execPath, [BIN, '--no-config', '--format', 'json', '--stdin-filename', 'cm.yaml', '-', '--', '--max-file-size=10'], { cwd: ROOT, input: CONFIGMAP, encoding: 'utf8' });
     expect(r.stderr).toBe('');

@@ -2,18 +2,16 @@
 // same bytes with it and without it. The thread runs only from dist/ (the tests run the TypeScript sources), so
 // this is skipped, with a reason, when dist/ is missing or older than the sources it is built from.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { generateMesh } from '../scripts/bench/generate.js';
 import { PARALLEL_MIN_BYTES } from '../src/parallel/parse-many.js';
 import { ROOT } from './helpers/cli.js';
+import { BIN, builtFrom } from './helpers/bin.js';
 
-const BIN = join(ROOT, 'dist/src/cli/bin.js');
-const SOURCES = ['src/parallel/parse-many.ts', 'src/parallel/parse-worker.ts', 'src/loader/fast-parse.ts', 'src/loader/parse.ts', 'src/schema.ts'].map((f) => join(ROOT, f));
-const built = (src: string): string => join(ROOT, 'dist', src.slice(ROOT.length + 1).replace(/\.ts$/, '.js'));
-const fresh = SOURCES.every((s) => existsSync(built(s)) && statSync(built(s)).mtimeMs >= statSync(s).mtimeMs);
+const fresh = builtFrom(['src/parallel/parse-many.ts', 'src/parallel/parse-worker.ts', 'src/loader/fast-parse.ts', 'src/loader/parse.ts', 'src/schema.ts']);
 
 describe.skipIf(!fresh)('lint and report with and without the worker thread (skipped when dist/ is stale: npm run build)', () => {
   const dir = mkdtempSync(join(tmpdir(), 'istio-lint-parallel-'));

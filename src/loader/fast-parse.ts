@@ -34,8 +34,17 @@ const fail = (): never => {
 const resolved = new Map<string, unknown>();
 const MAX_REMEMBERED = 50_000;
 
+/**
+ * The first characters of every plain scalar that YAML 1.1 reads as other than a string: null (`~`, `null`, empty),
+ * booleans (y, yes, n, no, true, false, on, off in their cases), numbers (sign, digit, `.5`, `.inf`, `.nan`).
+ * Names, kinds and most labels start elsewhere and skip the tags and the memo; test/fast-parse.test.ts checks the
+ * list against the tags themselves.
+ */
+export const MAY_RESOLVE = /^(?:$|[~nNyYtTfFoO+\-.0-9])/;
+
 /** A plain scalar's value as `yaml` resolves it (first matching tag), or NOT_RESOLVED for a string. */
-function resolvePlain(source: string): unknown {
+export function resolvePlain(source: string): unknown {
+  if (!MAY_RESOLVE.test(source)) return NOT_RESOLVED;
   const known = resolved.get(source);
   if (known !== undefined || resolved.has(source)) return known;
   const { tags, options } = resolverOf();
@@ -75,10 +84,20 @@ const objectMapTag = defineMappingTag<Record<string, unknown>>('tag:yaml.org,200
   identify: () => false,
 });
 
+// How many plain scalars became numbers that JSON text cannot carry (.nan, .inf, -0): a worker thread sends
+// documents as JSON text only when none did (parse-many.ts).
+let notJson = 0;
+const isJsonNumber = (v: unknown): boolean => typeof v !== 'number' || (Number.isFinite(v) && !Object.is(v, -0));
+
 const plainTag = defineScalarTag('tag:istio-lint,2025:yaml-1.1-plain', {
   implicit: true,
   implicitFirstChars: null,
-  resolve: (source, isExplicit) => (isExplicit ? NOT_RESOLVED : resolvePlain(source)),
+  resolve: (source, isExplicit) => {
+    if (isExplicit) return NOT_RESOLVED;
+    const value = resolvePlain(source);
+    if (!isJsonNumber(value)) notJson++;
+    return value;
+  },
   identify: () => false,
 });
 
@@ -160,6 +179,8 @@ export interface FastDocuments {
   readonly documents: unknown[];
   /** Each document's slice of the text, when certain (see documentSlices). */
   readonly slices: Slice[] | undefined;
+  /** Whether JSON.parse(JSON.stringify(documents)) gives the documents back exactly. */
+  readonly jsonSafe: boolean;
 }
 
 /** Reads a plain YAML text with js-yaml, or returns undefined (then the `yaml` path must read it). */
@@ -168,9 +189,11 @@ export function fastDocuments(text: string): FastDocuments | undefined {
     const events = parseEvents(text, {});
     const roots = plainDocuments(events, text);
     if (!roots) return undefined;
-    const documents = constructFromEvents(events, { source: text, schema: SCHEMA });
+    const before = notJson;
+    // json: no `has` before each addPair, which finds duplicate keys itself (merge keys never reach this path).
+    const documents = constructFromEvents(events, { source: text, schema: SCHEMA, json: true });
     if (documents.length !== roots.length) return undefined;
-    return { documents, slices: documentSlices(text, roots) };
+    return { documents, slices: documentSlices(text, roots), jsonSafe: notJson === before && !documents.includes(undefined) };
   } catch {
     return undefined; // syntax errors, duplicate keys, too deep: the `yaml` path says what and where
   }

@@ -49,16 +49,9 @@ const CONTROL = new Set(['\u0002', '\u0018', '\u001f']); // the lexer's document
 
 /** Offset of the first value that starts right of MAX_BLOCK_COLUMN (after indentation and - ? : indicators), or undefined. */
 export function indentedTooFar(text: string, maxColumn: number = MAX_BLOCK_COLUMN): number | undefined {
-  // A cheap scan of raw lines first: only text that could be too deep is lexed.
-  let suspicious = false;
-  for (let i = 0; i < text.length && !suspicious; ) {
-    let j = i;
-    for (let c = text[j]; c === ' ' || c === '\t' || c === '-' || c === '?' || c === ':'; c = text[++j]);
-    suspicious = j - i > maxColumn;
-    const nl = text.indexOf('\n', j);
-    i = nl === -1 ? text.length : nl + 1;
-  }
-  if (!suspicious) return undefined;
+  // A cheap scan of raw lines first (a regular expression: no string per character): only text that could be too
+  // deep is lexed. `^` also matches after a lone \r, which can only add suspects, never hide one.
+  if (!new RegExp(`^[ \\t?:-]{${maxColumn + 1}}`, 'm').test(text)) return undefined;
   let offset = 0;
   let lineStart = 0;
   let atLineStart = true;

@@ -1,7 +1,8 @@
-// Parses many files, using a second core when there is enough text: a worker thread reads about half of the bytes
-// (fast path and schema validation) while this thread parses the rest; its results (plain values) are handed to
-// parseYaml and validateManifest, so every file still goes through parseSource, in input order, and gives what a
-// one-thread run gives.
+// Parses many files, using a second core when there is enough text. This thread and a worker thread take files
+// from one shared counter, so neither waits for the other however fast each turns out (the worker starts late,
+// and on a busy machine gets less of a core). The worker's results (plain values) are handed to parseYaml and
+// validateManifest, so every file still goes through parseSource, in input order, and gives what a one-thread
+// run gives.
 import { availableParallelism, loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { existsSync } from 'node:fs';
@@ -9,12 +10,9 @@ import { Worker } from 'node:worker_threads';
 import { provideFastDocuments, withoutBom } from '../loader/fast-parse.js';
 import { parseSource, type ParseOptions, type ParsedFile } from '../loader/parse.js';
 import { provideValidation, validateManifest } from '../schema.js';
-import { KIND, type WorkerInput, type WorkerResult } from './parse-worker.js';
+import { DONE, KIND, type TextFile, type WorkerInput, type WorkerResult } from './parse-worker.js';
 
-export interface TextFile {
-  readonly path: string;
-  readonly text: string;
-}
+export type { TextFile } from './parse-worker.js';
 
 /** Below this much text a worker costs more (start-up, loading the parser) than it saves. */
 export const PARALLEL_MIN_BYTES = 1 << 20;
@@ -25,29 +23,46 @@ const workerAvailable = (): boolean => WORKER.protocol === 'file:' && existsSync
 
 /**
  * Whether a second thread would get a core of its own. On a machine whose cores are all busy, a worker only adds
- * its start-up, a second parser warming up, and copying the values back: one thread is faster there.
+ * its start-up and a second parser warming up: one thread is faster there.
  */
 function coreFree(): boolean {
   const cores = availableParallelism();
   return cores >= 2 && loadavg()[0]! < cores;
 }
 
-/** The worker's results for `input`; undefined if the worker fails (then this thread does it all). */
-function parseInWorker(input: WorkerInput): Promise<WorkerResult[] | undefined> {
+/**
+ * Starts a worker on `input`; the promise gives its results by file index once it is done, or what arrived
+ * before it failed (this thread then parses the files it had claimed).
+ */
+function startWorker(input: WorkerInput): Promise<Map<number, WorkerResult>> {
+  const results = new Map<number, WorkerResult>();
   return new Promise((done) => {
     let worker: Worker;
     try {
       worker = new Worker(WORKER, { workerData: input });
     } catch {
-      return done(undefined);
+      // Nothing was claimed: this thread takes every file.
+      return done(results);
     }
-    worker.once('message', (results: WorkerResult[]) => {
-      done(results.length === input.files.length ? results : undefined);
+    worker.on('message', (message: WorkerResult | typeof DONE) => {
+      if (message !== DONE) return void results.set(message.index, message);
+      done(results);
       void worker.terminate();
     });
-    worker.once('error', () => done(undefined));
-    worker.once('exit', () => done(undefined));
+    worker.once('error', () => done(results));
+    worker.once('exit', () => done(results));
   });
+}
+
+/** ParseSource of a file from what a worker posted for it (same result as parsing it here). */
+export function acceptWorkerResult(file: TextFile, result: WorkerResult, options: ParseOptions): ParsedFile {
+  const fast = result.fast;
+  const documents = fast && (fast.json !== undefined ? (JSON.parse(fast.json) as unknown[]) : fast.documents!);
+  provideFastDocuments(file.path, withoutBom(file.text), fast && { documents: documents!, slices: fast.slices, jsonSafe: fast.json !== undefined });
+  const parsed = parseSource(file.path, file.text, options);
+  const violations = result.violations;
+  if (violations?.length === parsed.manifests.length) parsed.manifests.forEach((m, j) => provideValidation(m.value, violations[j]!));
+  return parsed;
 }
 
 /**
@@ -62,20 +77,18 @@ export async function parseSources(files: readonly TextFile[], options: ParseOpt
   const total = files.reduce((n, f) => n + f.text.length, 0);
   const useWorker = policy === 'always' || (policy === 'auto' && coreFree());
   if (total < PARALLEL_MIN_BYTES || !useWorker || !workerAvailable()) return files.map((f) => parseSource(f.path, f.text, options));
-  // The worker takes the tail (about half the text); this thread also builds every manifest list, so it keeps more.
-  let split = files.length;
-  for (let bytes = 0; split > 0 && bytes + files[split - 1]!.text.length <= total * 0.5; ) bytes += files[--split]!.text.length;
-  const ahead = parseInWorker({ kind: KIND, files: files.slice(split), options });
-  const parsed = files.slice(0, split).map((f) => parseSource(f.path, f.text, options));
-  // Validated now, while the worker still reads; lint would validate them later anyway (rule schema).
-  for (const f of parsed) for (const m of f.manifests) provideValidation(m.value, validateManifest(m));
-  const results = await ahead;
-  files.slice(split).forEach((f, i) => {
-    const r = results?.[i];
-    if (r) provideFastDocuments(f.path, withoutBom(f.text), r.fast);
-    const file = parseSource(f.path, f.text, options);
-    if (r?.violations?.length === file.manifests.length) file.manifests.forEach((m, j) => provideValidation(m.value, r.violations![j]!));
-    parsed.push(file);
+  const claims = new SharedArrayBuffer(4);
+  const next = new Int32Array(claims);
+  const fromWorker = startWorker({ kind: KIND, files, options, claims });
+  const parsed: (ParsedFile | undefined)[] = new Array<ParsedFile | undefined>(files.length);
+  for (let i = Atomics.add(next, 0, 1); i < files.length; i = Atomics.add(next, 0, 1)) {
+    const file = (parsed[i] = parseSource(files[i]!.path, files[i]!.text, options));
+    // Validated now, while the worker still reads: lint would validate them later anyway (rule schema).
+    for (const m of file.manifests) provideValidation(m.value, validateManifest(m));
+  }
+  const results = await fromWorker;
+  return files.map((f, i) => {
+    const result = results.get(i);
+    return parsed[i] ?? (result ? acceptWorkerResult(f, result, options) : parseSource(f.path, f.text, options));
   });
-  return parsed;
 }

@@ -1,14 +1,30 @@
-// Worker thread of parse-many.ts: reads the files it is given with the fast path and validates their manifests
-// (schema.ts), posting back plain data: the values, each document's slice, and each manifest's violations.
+// Worker thread of parse-many.ts: claims files from the shared counter, reads each with the fast path and validates
+// its manifests (schema.ts), and posts back plain data: the values (as JSON text when that keeps them exactly),
+// each document's slice, and each manifest's violations.
 import { parentPort, workerData } from 'node:worker_threads';
-import { fastDocuments, provideFastDocuments, withoutBom, type FastDocuments } from '../loader/fast-parse.js';
+import { fastDocuments, provideFastDocuments, withoutBom } from '../loader/fast-parse.js';
+import type { Slice } from '../loader/fast-source.js';
 import { parseSource, type ParseOptions } from '../loader/parse.js';
 import { validateManifest, type SchemaViolation } from '../schema.js';
-import type { TextFile } from './parse-many.js';
+
+export interface TextFile {
+  readonly path: string;
+  readonly text: string;
+}
 
 export interface WorkerResult {
+  /** The file's position in the input. */
+  readonly index: number;
   /** Undefined: not plain YAML, the main thread reads the file with `yaml`. */
-  readonly fast: FastDocuments | undefined;
+  readonly fast:
+    | {
+        /** JSON.stringify of the documents, when it keeps every value (no NaN, infinity or -0). */
+        readonly json?: string;
+        /** The documents themselves otherwise (a structured clone, slower to receive than JSON text). */
+        readonly documents?: unknown[];
+        readonly slices: Slice[] | undefined;
+      }
+    | undefined;
   /** The violations of each manifest, in parseSource's order. */
   readonly violations: readonly (readonly SchemaViolation[])[] | undefined;
 }
@@ -18,18 +34,29 @@ export interface WorkerInput {
   readonly kind: typeof KIND;
   readonly files: readonly TextFile[];
   readonly options: ParseOptions;
+  /** An Int32Array's buffer whose first element is the next unclaimed file: both threads take files from it. */
+  readonly claims: SharedArrayBuffer;
 }
 
-export const KIND = 'istio-lint/parse-batch';
+/** The last message: every file this thread claimed has been posted. */
+export const DONE = 'done';
+export const KIND = 'istio-lint/parse-claims';
 
-export function parseBatch({ files, options }: Pick<WorkerInput, 'files' | 'options'>): WorkerResult[] {
-  return files.map(({ path, text }) => {
-    const fast = fastDocuments(withoutBom(text));
-    if (!fast) return { fast, violations: undefined };
-    provideFastDocuments(path, withoutBom(text), fast);
-    const { manifests } = parseSource(path, text, options);
-    return { fast, violations: manifests.map((m) => validateManifest(m)) };
-  });
+export function parseOne(file: TextFile, index: number, options: ParseOptions): WorkerResult {
+  const text = withoutBom(file.text);
+  const fast = fastDocuments(text);
+  if (!fast) return { index, fast, violations: undefined };
+  provideFastDocuments(file.path, text, fast);
+  const { manifests } = parseSource(file.path, file.text, options);
+  const violations = manifests.map((m) => validateManifest(m));
+  const values = fast.jsonSafe ? { json: JSON.stringify(fast.documents) } : { documents: fast.documents };
+  return { index, fast: { ...values, slices: fast.slices }, violations };
 }
 
-if (parentPort && (workerData as Partial<WorkerInput> | undefined)?.kind === KIND) parentPort.postMessage(parseBatch(workerData as WorkerInput));
+function run(port: NonNullable<typeof parentPort>, { files, options, claims }: WorkerInput): void {
+  const next = new Int32Array(claims);
+  for (let i = Atomics.add(next, 0, 1); i < files.length; i = Atomics.add(next, 0, 1)) port.postMessage(parseOne(files[i]!, i, options));
+  port.postMessage(DONE);
+}
+
+if (parentPort && (workerData as Partial<WorkerInput> | undefined)?.kind === KIND) run(parentPort, workerData as WorkerInput);
