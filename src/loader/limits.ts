@@ -27,6 +27,8 @@ const count = (text: string, s: string): number => {
  * "- "), and only when that is over, a count of the lexer's value tokens, stopping at the limit.
  */
 export function tooManyValues(text: string, max: number = MAX_VALUES): boolean {
+  // Each counted character has a position of its own: a shorter text cannot reach the bound.
+  if (text.length < max) return false;
   if (count(text, '\n') + count(text, ',') + count(text, '[') + count(text, '{') + count(text, '- ') < max) return false;
   let n = 0;
   for (const tok of new Lexer().lex(text)) {
@@ -46,12 +48,23 @@ export const MAX_ALIAS_COUNT = 1000;
 export const MAX_BLOCK_COLUMN = 500;
 
 const CONTROL = new Set(['\u0002', '\u0018', '\u001f']); // the lexer's document, flow-end and scalar markers
+const INDENT = new Set([...' \t-?:'].map((c) => c.charCodeAt(0))); // what comes before a line's first value
 
 /** Offset of the first value that starts right of MAX_BLOCK_COLUMN (after indentation and - ? : indicators), or undefined. */
 export function indentedTooFar(text: string, maxColumn: number = MAX_BLOCK_COLUMN): number | undefined {
-  // A cheap scan of raw lines first (a regular expression: no string per character): only text that could be too
-  // deep is lexed. `^` also matches after a lone \r, which can only add suspects, never hide one.
-  if (!new RegExp(`^[ \\t?:-]{${maxColumn + 1}}`, 'm').test(text)) return undefined;
+  // A cheap scan of raw lines first: only text that could be too deep is lexed, and only long lines are looked at.
+  let suspicious = false;
+  for (let i = 0; i < text.length && !suspicious; ) {
+    const nl = text.indexOf('\n', i);
+    const end = nl === -1 ? text.length : nl;
+    if (end - i > maxColumn) {
+      let j = i;
+      while (j < end && INDENT.has(text.charCodeAt(j))) j++;
+      suspicious = j - i > maxColumn;
+    }
+    i = end + 1;
+  }
+  if (!suspicious) return undefined;
   let offset = 0;
   let lineStart = 0;
   let atLineStart = true;
