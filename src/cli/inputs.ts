@@ -49,7 +49,8 @@ export function resolveConfig(io: Io, opts: Pick<InputOptions, 'config' | 'noCon
   }
 }
 
-export async function loadInputs(io: Io, opts: InputOptions): Promise<LoadedInputs> {
+/** `validate`: whether the manifests will be schema-validated (lint); reports skip that, and parsing shares it. */
+export async function loadInputs(io: Io, opts: InputOptions, validate = true): Promise<LoadedInputs> {
   const config = resolveConfig(io, opts);
   const defaultNamespace = opts.namespace ?? config.namespace ?? 'default';
   const assumeInjected = opts.assumeInjected ?? config.assumeInjected ?? true;
@@ -100,7 +101,7 @@ export async function loadInputs(io: Io, opts: InputOptions): Promise<LoadedInpu
       readAny = true;
       texts.push({ path: shown, text: read.text });
     }
-    files.push(...(await parseSources(texts, { defaultNamespace, maxValues }, workerPolicyOf(io.env.ISTIO_LINT_WORKERS))));
+    files.push(...(await parseSources(texts, { defaultNamespace, maxValues }, workerPolicyOf(io.env.ISTIO_LINT_WORKERS), validate)));
   }
   if (!readAny) {
     const shown = reports.slice(0, 3).map((r) => `${r.file}: ${r.message}`);

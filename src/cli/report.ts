@@ -128,11 +128,12 @@ export async function runReport(argv: readonly string[], io: Io): Promise<number
   const input = inputOptions(values, positionals);
   const rules = format === 'html' && wanted === undefined ? await rulesFor(io.cwd, resolveConfig(io, input), values['rules-file']) : [];
 
-  const loaded = await loadInputs(io, input);
+  const linted = format === 'html' && wanted === undefined;
+  const loaded = await loadInputs(io, input, linted);
   for (const line of unreadable([...loaded.reports, ...loaded.files.flatMap((f) => f.reports)])) io.stderr(line);
   // The html page lints too: its run already builds the model, so the report reads that one.
-  const linted = format === 'html' && wanted === undefined ? lintFor(io, loaded, rules) : undefined;
-  const mesh = linted?.mesh ?? modelOf(loaded.files, { meshLayers: loaded.meshLayers, assumeInjected: loaded.assumeInjected }).mesh;
+  const lintResult = linted ? lintFor(io, loaded, rules) : undefined;
+  const mesh = lintResult?.mesh ?? modelOf(loaded.files, { meshLayers: loaded.meshLayers, assumeInjected: loaded.assumeInjected }).mesh;
   const color = values['no-color'] ? false : values.color ? true : io.stdoutIsTTY && !io.env.NO_COLOR && !values.output;
 
   let text: string;
@@ -151,7 +152,7 @@ export async function runReport(argv: readonly string[], io: Io): Promise<number
       format === 'json' ? JSON.stringify(report, null, 2) + '\n'
       : format === 'markdown' ? formatMarkdown(report, destinationsOf(mesh))
       : format === 'csv' ? formatCsv(report)
-      : format === 'html' ? htmlOf(mesh, report, linted?.findings ?? [])
+      : format === 'html' ? htmlOf(mesh, report, lintResult?.findings ?? [])
       : format === 'dot' ? formatDot(report, destinationsOf(mesh))
       : format === 'mermaid' ? formatMermaid(report, destinationsOf(mesh))
       : formatTable(report, color);

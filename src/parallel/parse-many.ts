@@ -72,19 +72,23 @@ export function acceptWorkerResult(file: TextFile, result: WorkerResult, options
 export type WorkerPolicy = 'auto' | 'never' | 'always';
 export const workerPolicyOf = (env: string | undefined): WorkerPolicy => (env === '0' ? 'never' : env === '1' ? 'always' : 'auto');
 
-/** parseSource for each file, in order; the same result as `files.map(parseSource)`, sooner on big inputs. */
-export async function parseSources(files: readonly TextFile[], options: ParseOptions, policy: WorkerPolicy = 'auto'): Promise<ParsedFile[]> {
+/**
+ * parseSource for each file, in order; the same result as `files.map(parseSource)`, sooner on big inputs.
+ * `validate`: whether the caller will validate the manifests (lint does, a report does not); with a worker, both
+ * threads then validate what they parse, as part of sharing the work.
+ */
+export async function parseSources(files: readonly TextFile[], options: ParseOptions, policy: WorkerPolicy = 'auto', validate = true): Promise<ParsedFile[]> {
   const total = files.reduce((n, f) => n + f.text.length, 0);
   const useWorker = policy === 'always' || (policy === 'auto' && coreFree());
   if (total < PARALLEL_MIN_BYTES || !useWorker || !workerAvailable()) return files.map((f) => parseSource(f.path, f.text, options));
   const claims = new SharedArrayBuffer(4);
   const next = new Int32Array(claims);
-  const fromWorker = startWorker({ kind: KIND, files, options, claims });
+  const fromWorker = startWorker({ kind: KIND, files, options, claims, validate });
   const parsed: (ParsedFile | undefined)[] = new Array<ParsedFile | undefined>(files.length);
   for (let i = Atomics.add(next, 0, 1); i < files.length; i = Atomics.add(next, 0, 1)) {
     const file = (parsed[i] = parseSource(files[i]!.path, files[i]!.text, options));
     // Validated now, while the worker still reads: lint would validate them later anyway (rule schema).
-    for (const m of file.manifests) provideValidation(m.value, validateManifest(m));
+    if (validate) for (const m of file.manifests) provideValidation(m.value, validateManifest(m));
   }
   const results = await fromWorker;
   return files.map((f, i) => {

@@ -36,26 +36,27 @@ export interface WorkerInput {
   readonly options: ParseOptions;
   /** An Int32Array's buffer whose first element is the next unclaimed file: both threads take files from it. */
   readonly claims: SharedArrayBuffer;
+  /** Whether to validate the manifests too. */
+  readonly validate: boolean;
 }
 
 /** The last message: every file this thread claimed has been posted. */
 export const DONE = 'done';
 export const KIND = 'istio-lint/parse-claims';
 
-export function parseOne(file: TextFile, index: number, options: ParseOptions): WorkerResult {
+export function parseOne(file: TextFile, index: number, options: ParseOptions, validate = true): WorkerResult {
   const text = withoutBom(file.text);
   const fast = fastDocuments(text);
   if (!fast) return { index, fast, violations: undefined };
   provideFastDocuments(file.path, text, fast);
-  const { manifests } = parseSource(file.path, file.text, options);
-  const violations = manifests.map((m) => validateManifest(m));
+  const violations = validate ? parseSource(file.path, file.text, options).manifests.map((m) => validateManifest(m)) : undefined;
   const values = fast.jsonSafe ? { json: JSON.stringify(fast.documents) } : { documents: fast.documents };
   return { index, fast: { ...values, slices: fast.slices }, violations };
 }
 
-function run(port: NonNullable<typeof parentPort>, { files, options, claims }: WorkerInput): void {
+function run(port: NonNullable<typeof parentPort>, { files, options, claims, validate }: WorkerInput): void {
   const next = new Int32Array(claims);
-  for (let i = Atomics.add(next, 0, 1); i < files.length; i = Atomics.add(next, 0, 1)) port.postMessage(parseOne(files[i]!, i, options));
+  for (let i = Atomics.add(next, 0, 1); i < files.length; i = Atomics.add(next, 0, 1)) port.postMessage(parseOne(files[i]!, i, options, validate));
   port.postMessage(DONE);
 }
 
