@@ -36,7 +36,7 @@ export default defineRule({
     let left: string | undefined;
     for (const s of ctx.mesh.services) {
       if (!configNamespaces.some((c) => isVisible(s, c))) continue;
-      const p = s.ports.find((x) => x.protocol !== 'UDP' && !kept.get(s)?.has(x.port));
+      const p = s.ports.find((x) => x.protocol !== 'UDP' && !kept.get(s)?.includes(x.port));
       if (p) {
         left = `${serviceLabel(s)}:${p.port}`;
         break;

@@ -1,8 +1,8 @@
 import { portsExposedBy } from '../src/checks/egress-hosts.js';
 import { configNamespacesOf, portFilter, sidecarListenerImports } from '../src/model/egress.js';
-import { dnsMatches, parseHost } from '../src/model/hosts.js';
+import { dnsMatches, parseHost, type ParsedHost } from '../src/model/hosts.js';
 import { defineRule } from '../src/rule.js';
-import type { EgressHost, Service } from '../src/model/types.js';
+import type { Service } from '../src/model/types.js';
 
 // F2: the port filter applies per service, so one host of a listener can lose all its services while others keep theirs.
 export default defineRule({
@@ -22,21 +22,23 @@ export default defineRule({
     const sidecar = ctx.sidecarOf(manifest);
     if (!sidecar) return;
     const configNamespaces = configNamespacesOf(ctx.mesh, sidecar);
-    const names = (h: EgressHost, s: Service): boolean =>
-      configNamespaces.some((c) => {
-        const p = parseHost(h.raw, c);
-        return !!p && !p.exclude && (p.namespace === '*' || p.namespace === s.namespace) && dnsMatches(p.dnsName, s.hostname);
-      });
     for (const l of sidecar.egress) {
       const port = portFilter(l);
       if (port === undefined) continue;
-      const { matched, imported } = sidecarListenerImports(ctx.mesh, sidecar, l);
-      if (!imported.length) continue;
+      // Not destructured: `matched` is worked out only for the hosts that need it.
+      const imports = sidecarListenerImports(ctx.mesh, sidecar, l);
+      if (!imports.imported.length) continue;
       for (const h of l.hosts) {
-        const mine = matched.filter((i) => names(h, i.service));
-        if (!mine.length || mine.some((i) => i.service.ports.some((p) => p.port === port))) continue;
+        // The host as read in each config namespace, once rather than once per service.
+        const readings = configNamespaces.map((c) => parseHost(h.raw, c)).filter((p): p is ParsedHost => !!p && !p.exclude);
+        if (!readings.length) continue;
+        const names = (s: Service): boolean => readings.some((p) => (p.namespace === '*' || p.namespace === s.namespace) && dnsMatches(p.dnsName, s.hostname));
+        // The imported services are the matched ones with the port: the host keeps one of those, or none at all.
+        if (imports.imported.some((i) => names(i.service))) continue;
+        const mine = imports.matched.filter((i) => names(i.service)).map((i) => i.service);
+        if (!mine.length) continue;
         ctx.report({
-          message: `"${h.raw}" only matches services without port ${port}, the port of this listener, so it adds nothing here (${portsExposedBy(mine.map((i) => i.service))}) → move it to a listener on a port they expose, or remove it`,
+          message: `"${h.raw}" only matches services without port ${port}, the port of this listener, so it adds nothing here (${portsExposedBy(mine)}) → move it to a listener on a port they expose, or remove it`,
           path: h.path,
         });
       }

@@ -1,8 +1,10 @@
 import { serviceLabel } from '../src/checks/egress-hosts.js';
-import { listOf } from '../src/model/describe.js';
+import { listOfFirst } from '../src/model/describe.js';
 import { effectiveOutboundMode, importedPortsOf, outboundModeOrigin, portFilter, sidecarListenerImports } from '../src/model/egress.js';
 import { defineRule } from '../src/rule.js';
 import type { Service } from '../src/model/types.js';
+
+const SHOWN = 3;
 
 // F2/F3: a listener with a port imports each service trimmed to that port; CDS is the union over listeners,
 // so a service port no listener imports has no cluster and no listener (the seed's helloworld.foo:8080).
@@ -28,22 +30,27 @@ export default defineRule({
     for (const { l, imported } of perListener) {
       const port = portFilter(l);
       if (port === undefined || !l.port) continue;
+      // The message shows the first SHOWN items of each list and counts the rest (listOf): only those are built.
       const lost: string[] = [];
+      let lostCount = 0;
       const services: string[] = [];
+      let serviceCount = 0;
       for (const i of imported) {
         if (reported.has(i.service)) continue;
+        const keptPorts = kept.get(i.service)!;
         // UDP ports never get clusters (F3), so trimming them changes nothing.
-        const missing = i.service.ports.filter((p) => p.protocol !== 'UDP' && !kept.get(i.service)!.has(p.port)).map((p) => p.port);
+        const missing: number[] = [];
+        for (const p of i.service.ports) if (p.protocol !== 'UDP' && !keptPorts.includes(p.port) && !missing.includes(p.port)) missing.push(p.port);
         if (!missing.length) continue;
         reported.add(i.service);
-        services.push(serviceLabel(i.service));
-        lost.push(...[...new Set(missing)].map((n) => `${serviceLabel(i.service)}:${n}`));
+        if (serviceCount++ < SHOWN) services.push(serviceLabel(i.service));
+        for (const n of missing) if (lostCount++ < SHOWN) lost.push(`${serviceLabel(i.service)}:${n}`);
       }
-      if (!lost.length) continue;
+      if (!lostCount) continue;
       const mode = `${allowAny ? 'ALLOW_ANY' : 'REGISTRY_ONLY'} (${outboundModeOrigin(ctx.mesh, sidecar)})`;
       const outcome = allowAny ? `leave the mesh as passthrough under ${mode}, without mTLS or routing` : `are blackholed under ${mode}`;
       ctx.report({
-        message: `this listener imports ${listOf(services)} on port ${port} only, and no other listener imports ${listOf(lost)}: calls to ${lost.length > 1 ? 'those ports' : 'that port'} ${outcome} → add an egress listener for ${lost.length > 1 ? 'them' : 'it'}, or a port-less one with the same hosts`,
+        message: `this listener imports ${listOfFirst(services, serviceCount, SHOWN)} on port ${port} only, and no other listener imports ${listOfFirst(lost, lostCount, SHOWN)}: calls to ${lostCount > 1 ? 'those ports' : 'that port'} ${outcome} → add an egress listener for ${lostCount > 1 ? 'them' : 'it'}, or a port-less one with the same hosts`,
         path: [...l.port.path, 'number'],
         ...(allowAny ? { severity: 'info' as const } : {}),
       });

@@ -22,9 +22,11 @@ export default defineRule({
     for (const l of sidecar.egress) {
       const port = portFilter(l);
       if (port === undefined || !l.port) continue;
-      const { matched, imported } = sidecarListenerImports(ctx.mesh, sidecar, l);
+      // Not destructured: `matched` is worked out only when nothing was imported.
+      const imports = sidecarListenerImports(ctx.mesh, sidecar, l);
       // Hosts that match nothing at all are the host rules' business.
-      if (!matched.length || imported.length) continue;
+      if (imports.imported.length || !imports.matched.length) continue;
+      const matched = imports.matched;
       const common = [...new Set(matched[0]!.service.ports.map((p) => p.port))].filter((n) => matched.every((i) => i.service.ports.some((p) => p.port === n)));
       const change = common.length === 1 ? `change the port to ${common[0]}` : common.length ? `change the port to one of ${common.join(', ')}` : 'change the port to one they expose';
       const only = matched.length === 1 ? matched[0]!.service : undefined;

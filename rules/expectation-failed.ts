@@ -1,4 +1,4 @@
-import { asObject, asStringMap, type JsonPath } from '../src/json.js';
+import { asObject, stringEntry, type JsonPath } from '../src/json.js';
 import { evaluate } from '../src/intent/check-expect.js';
 import { annotationExpectations, configExpectations, describeExpected, EXPECT_ANNOTATION, type Expectation } from '../src/intent/expect.js';
 import { defineRule, type RuleContext } from '../src/rule.js';
@@ -47,7 +47,7 @@ export default defineRule({
   },
   check(manifest, ctx) {
     const w = ctx.workloadOf(manifest);
-    const value = asStringMap(asObject(manifest.value.metadata)?.annotations)[EXPECT_ANNOTATION];
+    const value = stringEntry(asObject(manifest.value.metadata)?.annotations, EXPECT_ANNOTATION);
     if (!w || value === undefined) return;
     const path = ['metadata', 'annotations', EXPECT_ANNOTATION];
     const { entries, bad } = annotationExpectations(value, w.id, path);

@@ -27,10 +27,10 @@ export default defineRule({
     const ns = svc.namespace;
     // Istio adds the VMs a Service selects (WorkloadEntries, and those a WorkloadGroup registers) as endpoints too.
     const { selected, namespaceShown, elsewhere, miss } = selectorOutcome(ctx.mesh, selector, ns);
-    const sel = formatLabels(selector);
     if (!miss) {
       // Matching controllers that all ask for zero pods still leave the Service without endpoints.
       if (!selected.every(scaledToZero)) return;
+      const sel = formatLabels(selector);
       ctx.report({
         message: `selector ${sel} matches only ${listOf(selected.map((w) => ctx.ref(w.manifest)))}, scaled to replicas: 0, so callers get 503 (no healthy upstream): scale it up or point the selector at a running workload`,
         path: ['spec', 'selector'],
@@ -40,6 +40,7 @@ export default defineRule({
     }
     // Partial input: the namespace's workloads may live elsewhere, so only a match in another namespace says anything.
     if (!namespaceShown && !elsewhere.length) return;
+    const sel = formatLabels(selector);
     const why = elsewhere.length
       ? `it matches ${listOf(elsewhere.map((w) => ctx.ref(w.manifest)))}, but a Service selects pods in its own namespace (${ns}) only`
       : noMatchClause(miss, selector, ns);

@@ -27,12 +27,13 @@ export default defineRule({
     example: 'apiVersion: v1\nkind: Service\nmetadata:\n  name: web\n  namespace: bar\nspec:\n  selector:\n    app: web\n  ports:\n    - name: web\n      port: 8080\n',
   },
   check(manifest, ctx) {
+    const svc = ctx.servicesOf(manifest)[0];
+    // Most Services name every port well: look no further then (this runs for each Service of the input).
+    if (!svc || svc.ports.every((p) => p.protocol !== 'UNSUPPORTED' && !(svc.kube?.type === 'ExternalName' && p.name === 'tcp'))) return;
     const labels = asStringMap(asObject(manifest.value.metadata)?.labels);
     // Control-plane and managed gateway Services follow their own conventions (PortNameAnalyzer skips them).
     if (SYSTEM_NAMESPACES.has(manifest.namespace) || labels.istio !== undefined || labels.release === 'istio') return;
     if (MANAGED_GATEWAY.has(labels['gateway.istio.io/managed'] ?? '')) return;
-    const svc = ctx.servicesOf(manifest)[0];
-    if (!svc) return;
     const external = svc.kube?.type === 'ExternalName';
     const raw = asArray(asObject(manifest.value.spec)?.ports);
     for (const p of svc.ports) {

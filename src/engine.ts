@@ -1,5 +1,5 @@
 // lint(): parsed files → mesh model → rules → positioned, suppressed, sorted findings.
-import { asObject, asString, asStringMap, type JsonObject, type JsonPath } from './json.js';
+import { asObject, asString, stringEntry, type JsonObject, type JsonPath } from './json.js';
 import { textFix } from './fix/text.js';
 import { parseSource, parseYaml, type ParsedFile } from './loader/parse.js';
 import { buildMesh } from './model/build.js';
@@ -59,7 +59,9 @@ export function modelOf(files: readonly ParsedFile[], options: Pick<LintOptions,
 /** The istio ConfigMap's `mesh` text and IstioOperator spec.meshConfig, as kubectl would apply them (last copy wins). */
 function meshLayersInInput(manifests: readonly Manifest[]): MeshConfigLayer[] {
   const layers: MeshConfigLayer[] = [];
-  for (const m of lastApplied(manifests).kept) {
+  // Copies only supersede copies of the same kind, so the few candidates decide among themselves.
+  const candidates = manifests.filter((m) => m.kind === 'ConfigMap' || m.kind === 'IstioOperator');
+  for (const m of lastApplied(candidates).kept) {
     if (m.kind === 'ConfigMap' && /^istio(-[\w.-]+)?$/.test(m.name) && m.apiVersion === 'v1') {
       const text = asString(asObject(m.value.data)?.mesh);
       if (!text) continue;
@@ -93,13 +95,17 @@ export function lint(files: readonly ParsedFile[], options: LintOptions, extraRe
     if (list) list.push(m);
     else byKind.set(m.kind, [m]);
   }
+  // Several rules look at the same few kinds (all workload kinds, say): filter the input once per such list.
+  const byKinds = new Map<string, Manifest[]>();
   for (const rule of options.rules) {
     if (!rule.check || options.ruleSettings[rule.meta.id] === 'off') continue;
     const kinds = rule.meta.kinds;
-    const candidates = kinds?.length === 1 ? (byKind.get(kinds[0]!) ?? []) : manifests;
+    const candidates = !kinds ? manifests : kinds.length === 1 ? (byKind.get(kinds[0]!) ?? []) : ofKinds(manifests, kinds, byKinds);
+    // One mutable "current" per rule: a fresh object per manifest and rule is garbage by the tens of thousands.
+    const current: { rule: Rule; manifest?: Manifest } = { rule };
+    ctx.current = current;
     for (const m of candidates) {
-      if (kinds && !kinds.includes(m.kind)) continue;
-      ctx.current = { rule, manifest: m };
+      current.manifest = m;
       try {
         rule.check(m, ctx.api);
       } catch (err) {
@@ -185,6 +191,18 @@ export function lint(files: readonly ParsedFile[], options: LintOptions, extraRe
   return { findings: sortFindings(dedupe(findings)), files: files.length, resources: manifests.length, manifests, mesh };
 }
 
+/** The manifests of some kinds, in input order (remembered in `known` by the list of kinds). */
+function ofKinds(manifests: readonly Manifest[], kinds: readonly string[], known: Map<string, Manifest[]>): Manifest[] {
+  const key = kinds.join('\u0000');
+  let out = known.get(key);
+  if (out) return out;
+  const wanted = new Set(kinds);
+  out = [];
+  for (const m of manifests) if (wanted.has(m.kind)) out.push(m);
+  known.set(key, out);
+  return out;
+}
+
 function manifestKey(m: Manifest): string {
   return `${m.source.path}\u0000${m.docIndex}\u0000${m.basePath.join('.')}`;
 }
@@ -235,7 +253,7 @@ function contextFor(mesh: Mesh, reports: Report[], runReports: FileReport[], con
 function unusedSuppressions(manifests: readonly Manifest[], used: Set<string>, directives: Map<SourceFile, Directive[]>, known: ReadonlySet<string>): Finding[] {
   const out: Finding[] = [];
   for (const m of manifests) {
-    const value = asStringMap(asObject(m.value.metadata)?.annotations)[IGNORE_ANNOTATION];
+    const value = stringEntry(asObject(m.value.metadata)?.annotations, IGNORE_ANNOTATION);
     if (value === undefined) continue;
     const path: JsonPath = [...m.basePath, 'metadata', 'annotations', IGNORE_ANNOTATION];
     for (const id of value.split(',').map((s) => s.trim()).filter(Boolean)) {

@@ -47,11 +47,21 @@ export function get(v: unknown, path: JsonPath): JsonValue | undefined {
 export function asStringMap(v: unknown): Readonly<Record<string, string>> {
   const out: Record<string, string> = Object.create(null) as Record<string, string>;
   if (!isObject(v)) return out;
-  for (const [k, val] of Object.entries(v)) {
+  // for-in over own keys visits what Object.entries would, in the same order, without an array per entry.
+  for (const k in v) {
+    if (!Object.prototype.hasOwnProperty.call(v, k)) continue;
+    const val = v[k];
     if (typeof val === 'string') out[k] = val;
     else if (typeof val === 'number' || typeof val === 'boolean') out[k] = String(val);
   }
   return out;
+}
+
+/** asStringMap(v)[key], without building the whole map (for one annotation of every resource, say). */
+export function stringEntry(v: unknown, key: string): string | undefined {
+  if (!isObject(v) || !Object.prototype.hasOwnProperty.call(v, key)) return undefined;
+  const val = v[key];
+  return typeof val === 'string' ? val : typeof val === 'number' || typeof val === 'boolean' ? String(val) : undefined;
 }
 
 /** Renders a path the way users read it: spec.egress[0].hosts[1]. */

@@ -44,8 +44,17 @@ const SCHEMA_OF: Readonly<Record<string, string>> = {
 const SHARED_SCHEMAS = ['k8s-meta', 'k8s-pod', 'istio-common'];
 export const KIND_SCHEMAS: readonly string[] = [...new Set(Object.values(SCHEMA_OF))].sort();
 
+// Asked once per manifest: answered from strings the input holds, without joining them each time.
+const schemaNames = new Map<string, Map<string, string | undefined>>();
+
 export function schemaNameFor(apiVersion: string, kind: string): string | undefined {
-  return Object.prototype.hasOwnProperty.call(SCHEMA_OF, `${apiVersion} ${kind}`) ? SCHEMA_OF[`${apiVersion} ${kind}`] : undefined;
+  let byKind = schemaNames.get(apiVersion);
+  if (!byKind) schemaNames.set(apiVersion, (byKind = new Map()));
+  if (byKind.has(kind)) return byKind.get(kind);
+  const key = `${apiVersion} ${kind}`;
+  const name = Object.prototype.hasOwnProperty.call(SCHEMA_OF, key) ? SCHEMA_OF[key] : undefined;
+  byKind.set(kind, name);
+  return name;
 }
 
 export const schemaId = (name: string): string => `https://istio-lint.dev/schemas/${name}.schema.json`;
@@ -124,6 +133,35 @@ export function validateManifest(m: Manifest): SchemaViolation[] {
 // Keys are defined, not assigned, so that a "__proto__" key stays an ordinary (unknown) field. Values without
 // nulls are returned as they are (ajv does not modify data): copying every manifest costs more than validating it.
 function withoutNulls(v: JsonValue, depth: number): JsonValue {
+  // Nearly every manifest has no null at all: find that out without allocating, and only then copy.
+  return hasNull(v, depth) ? copyWithoutNulls(v, depth) : v;
+}
+
+// Finds the same nodes too deep that copyWithoutNulls would (any child below MAX_DEPTH, null or not), but only
+// calls itself for objects and arrays: a call per scalar costs as much as the check.
+function hasNull(v: JsonValue, depth: number): boolean {
+  if (depth > MAX_DEPTH) throw new RangeError('too deep');
+  if (v === null || typeof v !== 'object') return false;
+  const tooDeep = depth + 1 > MAX_DEPTH;
+  if (Array.isArray(v)) {
+    for (let i = 0; i < v.length; i++) {
+      const x = v[i]!;
+      if (tooDeep) throw new RangeError('too deep');
+      if (x !== null && typeof x === 'object' && hasNull(x, depth + 1)) return true;
+    }
+    return false;
+  }
+  for (const k in v) {
+    if (!Object.prototype.hasOwnProperty.call(v, k)) continue;
+    const x = v[k]!;
+    if (x === null) return true;
+    if (tooDeep) throw new RangeError('too deep');
+    if (typeof x === 'object' && hasNull(x, depth + 1)) return true;
+  }
+  return false;
+}
+
+function copyWithoutNulls(v: JsonValue, depth: number): JsonValue {
   if (depth > MAX_DEPTH) throw new RangeError('too deep');
   if (Array.isArray(v)) {
     let copy: JsonValue[] | undefined;

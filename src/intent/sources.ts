@@ -36,29 +36,50 @@ export function podSpecPath(w: Workload): JsonPath {
 }
 
 function at(value: JsonObject, path: JsonPath): unknown {
-  return path.reduce<unknown>((v, seg) => (Array.isArray(v) ? v[seg as number] : asObject(v)?.[seg]), value);
+  let v: unknown = value;
+  for (const seg of path) v = Array.isArray(v) ? v[seg as number] : asObject(v)?.[seg];
+  return v;
 }
 
-function containersOf(w: Workload): { c: JsonObject; path: JsonPath }[] {
-  const spec = podSpecPath(w);
-  return asArray(asObject(at(w.manifest.value, spec))?.containers).flatMap((c, i) => {
-    const o = asObject(c);
-    return o && asString(o.name) !== PROXY ? [{ c: o, path: [...spec, 'containers', i] }] : [];
-  });
+/** at(value, podSpecPath(w)), without building the path. */
+function podSpecOf(w: Workload): JsonObject | undefined {
+  const meta = w.podMetadataPath;
+  let v: unknown = w.manifest.value;
+  for (let i = 0; i < meta.length - 1; i++) v = Array.isArray(v) ? v[meta[i] as number] : asObject(v)?.[meta[i]!];
+  return asObject(asObject(v)?.spec);
 }
+
+// Runs for every workload of the input, most of which write no address: plain loops, and paths are only built for
+// what is found.
+function containersOf(w: Workload): { c: JsonObject; index: number }[] {
+  const containers = asArray(podSpecOf(w)?.containers);
+  const out: { c: JsonObject; index: number }[] = [];
+  for (let i = 0; i < containers.length; i++) {
+    const o = asObject(containers[i]);
+    if (o && asString(o.name) !== PROXY) out.push({ c: o, index: i });
+  }
+  return out;
+}
+
+const FIELDS = ['command', 'args'] as const;
 
 export function writtenIn(w: Workload): Written[] {
   const out: Written[] = [];
-  for (const { c, path } of containersOf(w)) {
-    asArray(c.env).forEach((e, i) => {
-      const value = asString(asObject(e)?.value);
-      const name = asString(asObject(e)?.name);
-      if (value) out.push({ value, origin: 'env', path: [...path, 'env', i, 'value'], ...(name ? { name } : {}) });
-    });
-    for (const field of ['command', 'args'] as const) {
-      asArray(c[field]).forEach((a, i) => {
-        if (typeof a === 'string' && a) out.push({ value: a, origin: field === 'args' ? 'arg' : 'command', path: [...path, field, i] });
-      });
+  for (const { c, index } of containersOf(w)) {
+    const path = (): JsonPath => [...podSpecPath(w), 'containers', index];
+    const env = asArray(c.env);
+    for (let i = 0; i < env.length; i++) {
+      const e = asObject(env[i]);
+      const value = asString(e?.value);
+      const name = asString(e?.name);
+      if (value) out.push({ value, origin: 'env', path: [...path(), 'env', i, 'value'], ...(name ? { name } : {}) });
+    }
+    for (const field of FIELDS) {
+      const list = asArray(c[field]);
+      for (let i = 0; i < list.length; i++) {
+        const a = list[i];
+        if (typeof a === 'string' && a) out.push({ value: a, origin: field === 'args' ? 'arg' : 'command', path: [...path(), field, i] });
+      }
     }
   }
   return out;

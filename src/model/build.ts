@@ -41,11 +41,20 @@ const POD_TEMPLATE_PATH: Readonly<Record<Exclude<WorkloadKind, 'Pod'>, JsonPath>
   CronJob: ['spec', 'jobTemplate', 'spec', 'template'],
 };
 
-const byKey = <T>(key: (t: T) => string) => (a: T, b: T): number => {
-  const x = key(a);
-  const y = key(b);
-  return x < y ? -1 : x > y ? 1 : 0;
-};
+/**
+ * A stable sort by a string key, each key built once rather than twice per comparison (the lists hold thousands).
+ * Input usually comes in this order already: then one pass over the keys is all it costs.
+ */
+function sortByKey<T>(xs: T[], key: (t: T) => string): T[] {
+  const keys = xs.map(key);
+  let sorted = true;
+  for (let i = 1; i < keys.length && sorted; i++) sorted = keys[i - 1]! <= keys[i]!;
+  if (sorted) return xs;
+  const order = keys.map((_, i) => i).sort((a, b) => (keys[a]! < keys[b]! ? -1 : keys[a]! > keys[b]! ? 1 : a - b));
+  const copy = xs.slice();
+  for (let i = 0; i < order.length; i++) xs[i] = copy[order[i]!]!;
+  return xs;
+}
 
 export function buildMesh(manifests: readonly Manifest[], options: BuildOptions): Mesh {
   const settings = resolveMeshSettings(options.meshLayers);
@@ -101,7 +110,7 @@ export function buildMesh(manifests: readonly Manifest[], options: BuildOptions)
   }
 
   const sortedNs = new Map([...namespaces.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
-  const freeze = <T>(xs: T[], key: (t: T) => string): readonly T[] => Object.freeze(xs.sort(byKey(key)));
+  const freeze = <T>(xs: T[], key: (t: T) => string): readonly T[] => Object.freeze(sortByKey(xs, key));
   return Object.freeze({
     settings,
     namespaces: sortedNs,
@@ -164,23 +173,24 @@ function exportToList(raw: string[], settings: MeshSettings): readonly string[] 
 function readService(m: Manifest, settings: MeshSettings): Service {
   const spec = asObject(m.value.spec);
   const annotations = asStringMap(asObject(m.value.metadata)?.annotations);
-  const ports: ServicePort[] = asArray(spec?.ports).flatMap((p, i): ServicePort[] => {
-    const o = asObject(p);
+  const ports: ServicePort[] = [];
+  const list = asArray(spec?.ports);
+  for (let i = 0; i < list.length; i++) {
+    const o = asObject(list[i]);
     const port = asInt(o?.port);
-    if (!o || port === undefined) return [];
+    if (!o || port === undefined) continue;
     const name = asString(o.name);
     const target = o.targetPort;
-    return [
-      {
-        port,
-        name,
-        protocol: servicePortProtocol(port, name, asString(o.appProtocol), asString(o.protocol)),
-        targetPort: typeof target === 'number' || typeof target === 'string' ? target : undefined,
-        path: ['spec', 'ports', i],
-      },
-    ];
-  });
+    ports.push({
+      port,
+      name,
+      protocol: servicePortProtocol(port, name, asString(o.appProtocol), asString(o.protocol)),
+      targetPort: typeof target === 'number' || typeof target === 'string' ? target : undefined,
+      path: ['spec', 'ports', i],
+    });
+  }
   const type = asString(spec?.type) ?? 'ClusterIP';
+  const exportTo = annotations['networking.istio.io/exportTo'];
   const selectorObj = asObject(spec?.selector);
   return {
     source: 'Service',
@@ -188,7 +198,7 @@ function readService(m: Manifest, settings: MeshSettings): Service {
     namespace: m.namespace,
     name: m.name,
     ports,
-    exportTo: exportToList((annotations['networking.istio.io/exportTo'] ?? '').split(','), settings),
+    exportTo: exportTo === undefined ? settings.defaultServiceExportTo : exportToList(exportTo.split(','), settings),
     manifest: m,
     hostPath: ['metadata', 'name'],
     kube: {

@@ -3,9 +3,14 @@
 
 /** "a", "a and b", "a, b and c", "a, b, c and 2 more". */
 export function listOf(items: readonly string[], max = 3): string {
-  if (items.length <= 1) return items[0] ?? '';
-  const shown = items.slice(0, max);
-  const rest = items.length - shown.length;
+  return listOfFirst(items.slice(0, max), items.length, max);
+}
+
+/** listOf for a list of which only the first `max` items were written out (the others are only counted). */
+export function listOfFirst(shown: readonly string[], total: number, max = 3): string {
+  if (total <= 1) return shown[0] ?? '';
+  shown = shown.slice(0, max);
+  const rest = total - shown.length;
   if (rest > 0) return `${shown.join(', ')} and ${rest} more`;
   return `${shown.slice(0, -1).join(', ')} and ${shown[shown.length - 1]}`;
 }

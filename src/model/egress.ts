@@ -1,5 +1,6 @@
 // What a Sidecar's egress listeners import, as facts over the input (istio-semantics.md B, C, D, E, F).
-import { dnsMatches, importedBy, isVisible, parseHost, type ParsedHost } from './hosts.js';
+import { dnsMatches, importerOf, isVisible, parseHost, type ParsedEntry, type ParsedHost } from './hosts.js';
+import { servicesIn } from './lookup.js';
 import { isHttpOrSniffed, parseProtocol, type Protocol } from './protocol.js';
 import type { EgressHost, EgressListener, Mesh, OutboundMode, Service, ServicePort, Sidecar, VirtualService } from './types.js';
 
@@ -49,28 +50,24 @@ export function portFilter(l: EgressListener): number | undefined {
 
 interface ServiceIndex {
   readonly order: ReadonlyMap<Service, number>;
-  readonly byNamespace: ReadonlyMap<string, readonly Service[]>;
   readonly byHostname: ReadonlyMap<string, readonly Service[]>;
 }
 
 const indexes = new WeakMap<Mesh, ServiceIndex>();
 
-/** Services by namespace and by hostname, so that a host is matched against its candidates, not the whole mesh. */
+/** Services by hostname (by namespace: lookup.ts), so that a host is matched against its candidates, not the whole mesh. */
 function indexOf(mesh: Mesh): ServiceIndex {
   let ix = indexes.get(mesh);
   if (ix) return ix;
-  const byNamespace = new Map<string, Service[]>();
+  const order = new Map<Service, number>();
   const byHostname = new Map<string, Service[]>();
-  const push = (m: Map<string, Service[]>, k: string, s: Service): void => {
-    const list = m.get(k);
+  mesh.services.forEach((s, i) => {
+    order.set(s, i);
+    const list = byHostname.get(s.hostname);
     if (list) list.push(s);
-    else m.set(k, [s]);
-  };
-  for (const s of mesh.services) {
-    push(byNamespace, s.namespace, s);
-    push(byHostname, s.hostname, s);
-  }
-  ix = { order: new Map(mesh.services.map((s, i) => [s, i])), byNamespace, byHostname };
+    else byHostname.set(s.hostname, [s]);
+  });
+  ix = { order, byHostname };
   indexes.set(mesh, ix);
   return ix;
 }
@@ -79,11 +76,12 @@ function indexOf(mesh: Mesh): ServiceIndex {
 export function servicesNamedBy(mesh: Mesh, host: ParsedHost): readonly Service[] {
   const ix = indexOf(mesh);
   // An exact name only matches services of exactly that hostname, never a wildcard ServiceEntry (E2).
-  const pool = host.namespace === '*' ? mesh.services : (ix.byNamespace.get(host.namespace) ?? []);
+  const pool = host.namespace === '*' ? mesh.services : servicesIn(mesh, host.namespace);
+  // "ns/*" (the usual host) names its whole pool: no need to copy it.
+  if (host.dnsName === '*') return pool;
   const candidates = host.dnsName.includes('*') ? pool : (ix.byHostname.get(host.dnsName) ?? []);
-  return candidates
-    .filter((s) => (host.namespace === '*' || host.namespace === s.namespace) && dnsMatches(host.dnsName, s.hostname))
-    .sort((a, b) => ix.order.get(a)! - ix.order.get(b)!);
+  // The index lists are in mesh order, and filtering keeps it.
+  return candidates.filter((s) => (host.namespace === '*' || host.namespace === s.namespace) && dnsMatches(host.dnsName, s.hostname));
 }
 
 /** The FQDN Istio gives a VirtualService host: short names are qualified with the VirtualService's namespace. */
@@ -102,6 +100,8 @@ export function virtualServicesNamedBy(mesh: Mesh, host: ParsedHost, configNs: s
   });
 }
 
+export type Imports = { readonly matched: readonly ImportedService[]; readonly imported: readonly ImportedService[] };
+
 /** One service as one egress listener imports it for a proxy in `configNs`: already trimmed to the listener's port (F2). */
 export interface ImportedService {
   readonly service: Service;
@@ -111,39 +111,87 @@ export interface ImportedService {
   readonly ports: readonly ServicePort[];
 }
 
-/** Visible services the listener's hosts import (D5, E), before and after the port filter (F2). */
-export function listenerImports(mesh: Mesh, l: EgressListener, configNs: string): { matched: readonly ImportedService[]; imported: readonly ImportedService[] } {
+/**
+ * Visible services the listener's hosts import (D5, E), before and after the port filter (F2). With a port filter,
+ * `matched` is only worked out when asked for: most callers only want `imported`, which needs only the candidates
+ * that have the port.
+ */
+export function listenerImports(mesh: Mesh, l: EgressListener, configNs: string): Imports {
   const port = portFilter(l);
-  const candidates = new Set<Service>();
-  for (const h of l.hosts) {
-    const p = parseHost(h.raw, configNs);
-    if (p && !p.exclude) for (const s of servicesNamedBy(mesh, p)) candidates.add(s);
+  // Each host is read once here, not once per candidate service.
+  const entries: ParsedEntry[] = l.hosts.map((host) => ({ host, parsed: parseHost(host.raw, configNs) }));
+  let candidates: readonly Service[] = [];
+  let several = false;
+  for (const { parsed } of entries) {
+    if (!parsed || parsed.exclude) continue;
+    const named = servicesNamedBy(mesh, parsed);
+    if (!named.length) continue;
+    several = candidates.length > 0;
+    candidates = several ? [...candidates, ...named] : named;
   }
-  const order = indexOf(mesh).order;
-  const matched: ImportedService[] = [];
-  for (const service of [...candidates].sort((a, b) => order.get(a)! - order.get(b)!)) {
-    if (!isVisible(service, configNs)) continue;
-    const m = importedBy(l.hosts, service, configNs);
-    if (m) matched.push({ service, by: m.by, ports: service.ports });
+  // Each host's services come in mesh order; those of several hosts are merged back into it, each once.
+  if (several) candidates = inMeshOrder(mesh, candidates);
+  const all = (): ImportedService[] => {
+    const out: ImportedService[] = [];
+    for (const service of candidates) {
+      if (!isVisible(service, configNs)) continue;
+      const by = importerOf(entries, service);
+      if (by) out.push({ service, by, ports: service.ports });
+    }
+    return out;
+  };
+  if (port === undefined) {
+    const matched = all();
+    return { matched, imported: matched };
   }
-  if (port === undefined) return { matched, imported: matched };
-  const imported = matched.flatMap((i) => {
-    const ports = i.service.ports.filter((p) => p.port === port);
-    return ports.length ? [{ ...i, ports }] : [];
-  });
-  return { matched, imported };
+  const imported: ImportedService[] = [];
+  for (const service of candidates) {
+    // The cheap test first: most candidates lack the port.
+    if (!hasPort(service, port) || !isVisible(service, configNs)) continue;
+    const by = importerOf(entries, service);
+    if (by) imported.push({ service, by, ports: service.ports.filter((p) => p.port === port) });
+  }
+  let matched: readonly ImportedService[] | undefined;
+  return {
+    imported,
+    get matched() {
+      return (matched ??= all());
+    },
+  };
 }
 
-type Imports = { matched: readonly ImportedService[]; imported: readonly ImportedService[] };
+function hasPort(s: Service, port: number): boolean {
+  for (const p of s.ports) if (p.port === port) return true;
+  return false;
+}
+
+/** Distinct services sorted into mesh order (by their index there, which sorts as numbers). */
+function inMeshOrder(mesh: Mesh, services: readonly Service[]): Service[] {
+  const order = indexOf(mesh).order;
+  const at = new Int32Array(services.length);
+  for (let i = 0; i < services.length; i++) at[i] = order.get(services[i]!)!;
+  at.sort();
+  const out: Service[] = [];
+  for (let i = 0; i < at.length; i++) if (i === 0 || at[i] !== at[i - 1]) out.push(mesh.services[at[i]!]!);
+  return out;
+}
+
 const sidecarImports = new WeakMap<EgressListener, Imports>();
 
 /** listenerImports over every namespace the Sidecar applies to, each service once (first config namespace wins). */
 export function sidecarListenerImports(mesh: Mesh, sidecar: Sidecar, l: EgressListener): Imports {
   const cached = sidecarImports.get(l);
   if (cached) return cached;
+  const configNamespaces = configNamespacesOf(mesh, sidecar);
+  if (configNamespaces.length === 1) {
+    // The usual case (any Sidecar but the mesh default): nothing to merge.
+    const only = listenerImports(mesh, l, configNamespaces[0]!);
+    sidecarImports.set(l, only);
+    return only;
+  }
   const matched = new Map<Service, ImportedService>();
   const imported = new Map<Service, ImportedService>();
-  for (const c of configNamespacesOf(mesh, sidecar)) {
+  for (const c of configNamespaces) {
     const r = listenerImports(mesh, l, c);
     for (const i of r.matched) if (!matched.has(i.service)) matched.set(i.service, i);
     for (const i of r.imported) if (!imported.has(i.service)) imported.set(i.service, i);
@@ -154,17 +202,24 @@ export function sidecarListenerImports(mesh: Mesh, sidecar: Sidecar, l: EgressLi
 }
 
 /** The ports of each service that some egress listener of the Sidecar imports: CDS is the union over listeners (F3). */
-export function importedPortsOf(mesh: Mesh, sidecar: Sidecar): ReadonlyMap<Service, ReadonlySet<number>> {
-  const kept = new Map<Service, Set<number>>();
+export function importedPortsOf(mesh: Mesh, sidecar: Sidecar): ReadonlyMap<Service, readonly number[]> {
+  // Several rules ask for every Sidecar; the answer is a fact of the (read-only) model, so it is kept.
+  const cached = importedPorts.get(sidecar);
+  if (cached) return cached;
+  // Lists, not Sets: a service keeps one or two ports, and there is one list per imported service.
+  const kept = new Map<Service, number[]>();
   for (const l of sidecar.egress) {
     for (const i of sidecarListenerImports(mesh, sidecar, l).imported) {
-      const set = kept.get(i.service) ?? new Set<number>();
-      for (const p of i.ports) set.add(p.port);
-      kept.set(i.service, set);
+      let list = kept.get(i.service);
+      if (!list) kept.set(i.service, (list = []));
+      for (const p of i.ports) if (!list.includes(p.port)) list.push(p.port);
     }
   }
+  importedPorts.set(sidecar, kept);
   return kept;
 }
+
+const importedPorts = new WeakMap<Sidecar, ReadonlyMap<Service, readonly number[]>>();
 
 /** Hosts under `.svc.<domain>` or `<domain>` itself, i.e. Kubernetes names rather than external ones. */
 export function isClusterName(dnsName: string, clusterDomain: string): boolean {

@@ -86,3 +86,22 @@ export function importedBy(hosts: readonly EgressHost[], svc: Service, configNam
   const by = found ?? foundWildcardNs;
   return by ? { by } : undefined;
 }
+
+/** A host entry with its reading for one config namespace (undefined: skipped by Istio). */
+export interface ParsedEntry {
+  readonly host: EgressHost;
+  readonly parsed: ParsedHost | undefined;
+}
+
+/** importedBy over entries parsed once for a whole listener: the importing entry, without allocating per service. */
+export function importerOf(entries: readonly ParsedEntry[], svc: Service): EgressHost | undefined {
+  let found: EgressHost | undefined;
+  let foundWildcardNs: EgressHost | undefined;
+  for (const { host, parsed: p } of entries) {
+    if (!p || !hostMatches(p, svc)) continue;
+    if (p.exclude) return undefined;
+    if (p.namespace === '*') foundWildcardNs ??= host;
+    else found ??= host;
+  }
+  return found ?? foundWildcardNs;
+}

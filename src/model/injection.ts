@@ -12,7 +12,18 @@ export interface Injection {
 export const IGNORED_NAMESPACES: ReadonlySet<string> = new Set(['kube-system', 'kube-public', 'kube-node-lease', 'local-path-storage']);
 const INJECT = 'sidecar.istio.io/inject';
 
+// Rules and the report ask for the same workloads again and again; the answer is a fact of the read-only model.
+const decided = new WeakMap<Mesh, WeakMap<Workload, Injection>>();
+
 export function injectionOf(w: Workload, mesh: Mesh): Injection {
+  let byWorkload = decided.get(mesh);
+  if (!byWorkload) decided.set(mesh, (byWorkload = new WeakMap()));
+  let i = byWorkload.get(w);
+  if (!i) byWorkload.set(w, (i = decide(w, mesh)));
+  return i;
+}
+
+function decide(w: Workload, mesh: Mesh): Injection {
   if (w.hostNetwork) return { meshed: false, reason: 'the pod uses hostNetwork, which is never injected' };
   if (IGNORED_NAMESPACES.has(w.namespace)) return { meshed: false, reason: `namespace ${w.namespace} is never injected` };
   // Kiali/istioctl treat an istio-proxy container in the manifest as already injected (kube-inject output).

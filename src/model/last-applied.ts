@@ -26,22 +26,53 @@ export interface LastApplied {
  * same Deployment). Input order is the order kubectl applies: sorted files, then documents within a file.
  */
 export function lastApplied(manifests: readonly Manifest[]): LastApplied {
-  const last = new Map<string, Manifest>();
-  const keyOf = (m: Manifest): string | undefined => {
+  // Grouped by namespace and name (strings the input already holds) rather than by one joined key string per
+  // manifest: a group holds the few objects of that name, such as a Deployment and its Service.
+  const groups = new Map<string, Map<string, Manifest[]>>();
+  const groupOfEach: (Manifest[] | undefined)[] = new Array<Manifest[] | undefined>(manifests.length);
+  for (let i = 0; i < manifests.length; i++) {
+    const m = manifests[i]!;
     const name = declaredName(m);
-    return name === undefined ? undefined : `${groupOf(m.apiVersion)}\u0000${m.kind}\u0000${m.namespace}\u0000${name}`;
-  };
-  for (const m of manifests) {
-    const key = keyOf(m);
-    if (key !== undefined) last.set(key, m);
+    if (name === undefined) continue;
+    let byName = groups.get(m.namespace);
+    if (!byName) groups.set(m.namespace, (byName = new Map()));
+    let group = byName.get(name);
+    if (!group) byName.set(name, (group = []));
+    group.push(m);
+    groupOfEach[i] = group;
   }
   const kept: Manifest[] = [];
   const superseded = new Map<Manifest, Manifest>();
-  for (const m of manifests) {
-    const key = keyOf(m);
-    const winner = key === undefined ? m : last.get(key)!;
+  for (let i = 0; i < manifests.length; i++) {
+    const m = manifests[i]!;
+    const group = groupOfEach[i];
+    const winner = group ? lastOf(group, m) : m;
     if (winner === m) kept.push(m);
     else superseded.set(m, winner);
   }
   return { kept, superseded };
+}
+
+/** The last object of the group that is the same object as `m` (same API group and kind); `m` itself at worst. */
+function lastOf(group: readonly Manifest[], m: Manifest): Manifest {
+  // A big group (many kinds under one name, hostile input) gets an index, so that it costs no quadratic scan.
+  if (group.length > 16) return indexOfGroup(group).get(identity(m))!;
+  for (let j = group.length - 1; j >= 0; j--) {
+    const x = group[j]!;
+    if (x === m || (x.kind === m.kind && groupOf(x.apiVersion) === groupOf(m.apiVersion))) return x;
+  }
+  return m;
+}
+
+const identity = (m: Manifest): string => `${groupOf(m.apiVersion)}\u0000${m.kind}`;
+const groupIndexes = new WeakMap<readonly Manifest[], Map<string, Manifest>>();
+
+function indexOfGroup(group: readonly Manifest[]): Map<string, Manifest> {
+  let ix = groupIndexes.get(group);
+  if (!ix) {
+    ix = new Map();
+    for (const x of group) ix.set(identity(x), x);
+    groupIndexes.set(group, ix);
+  }
+  return ix;
 }

@@ -5,13 +5,14 @@ import type { Labels, Mesh, Service, Sidecar, Workload } from './types.js';
 
 interface Lookup {
   readonly workloadsByNs: ReadonlyMap<string, readonly Workload[]>;
-  /** "ns\0key\0value" → workloads of ns whose pods carry that label. */
-  readonly workloadsByLabel: ReadonlyMap<string, readonly Workload[]>;
-  /** "key\0value" → workloads of any namespace whose pods carry that label. */
-  readonly workloadsByLabelAnyNs: ReadonlyMap<string, readonly Workload[]>;
+  /** ns → key → value → workloads of ns whose pods carry that label. */
+  readonly workloadsByLabel: LabelIndex;
   readonly servicesByNs: ReadonlyMap<string, readonly Service[]>;
   readonly sidecarsByNs: ReadonlyMap<string, readonly Sidecar[]>;
 }
+
+// Nested maps rather than joined "ns\0key\0value" strings: a lookup then hashes strings the input already holds.
+type LabelIndex = Map<string, Map<string, Map<string, Workload[]>>>;
 
 const lookups = new WeakMap<Mesh, Lookup>();
 const NONE: readonly never[] = Object.freeze([]);
@@ -22,27 +23,43 @@ function push<T>(m: Map<string, T[]>, k: string, v: T): void {
   else m.set(k, [v]);
 }
 
+function pushLabel(ix: LabelIndex, ns: string, key: string, value: string, w: Workload): void {
+  let byKey = ix.get(ns);
+  if (!byKey) ix.set(ns, (byKey = new Map()));
+  let byValue = byKey.get(key);
+  if (!byValue) byKey.set(key, (byValue = new Map()));
+  push(byValue, value, w);
+}
+
 // Lists keep mesh order, so every answer equals the filter over the whole mesh that it replaces.
 function lookupOf(mesh: Mesh): Lookup {
   let l = lookups.get(mesh);
   if (l) return l;
   const workloadsByNs = new Map<string, Workload[]>();
-  const workloadsByLabel = new Map<string, Workload[]>();
-  const workloadsByLabelAnyNs = new Map<string, Workload[]>();
+  const workloadsByLabel: LabelIndex = new Map();
   for (const w of mesh.workloads) {
     push(workloadsByNs, w.namespace, w);
-    for (const k of Object.keys(w.podLabels)) {
-      push(workloadsByLabel, `${w.namespace}\u0000${k}\u0000${w.podLabels[k]}`, w);
-      push(workloadsByLabelAnyNs, `${k}\u0000${w.podLabels[k]}`, w);
-    }
+    for (const k of Object.keys(w.podLabels)) pushLabel(workloadsByLabel, w.namespace, k, w.podLabels[k]!, w);
   }
   const servicesByNs = new Map<string, Service[]>();
   for (const s of mesh.services) push(servicesByNs, s.namespace, s);
   const sidecarsByNs = new Map<string, Sidecar[]>();
   for (const s of mesh.sidecars) push(sidecarsByNs, s.namespace, s);
-  l = { workloadsByNs, workloadsByLabel, workloadsByLabelAnyNs, servicesByNs, sidecarsByNs };
+  l = { workloadsByNs, workloadsByLabel, servicesByNs, sidecarsByNs };
   lookups.set(mesh, l);
   return l;
+}
+
+const anyNsIndexes = new WeakMap<Mesh, LabelIndex>();
+
+/** The label index over every namespace (under the key ""): only selectors that miss at home ask it, so built apart. */
+function anyNsIndexOf(mesh: Mesh): LabelIndex {
+  let ix = anyNsIndexes.get(mesh);
+  if (ix) return ix;
+  ix = new Map();
+  for (const w of mesh.workloads) for (const k of Object.keys(w.podLabels)) pushLabel(ix, '', k, w.podLabels[k]!, w);
+  anyNsIndexes.set(mesh, ix);
+  return ix;
 }
 
 /** Workloads of a namespace, in mesh order. */
@@ -65,12 +82,17 @@ export function sidecarsIn(mesh: Mesh, namespace: string): readonly Sidecar[] {
  * `namespace` is undefined. An empty selector matches every workload there.
  */
 export function workloadsMatching(mesh: Mesh, selector: Labels, namespace?: string): Workload[] {
+  return [...matchingWorkloads(mesh, selector, namespace)];
+}
+
+/** workloadsMatching without the copy, for callers that only read the list (it may be the index's own). */
+export function matchingWorkloads(mesh: Mesh, selector: Labels, namespace?: string): readonly Workload[] {
   const l = lookupOf(mesh);
   const keys = Object.keys(selector);
-  if (!keys.length) return [...(namespace === undefined ? mesh.workloads : workloadsIn(mesh, namespace))];
+  if (!keys.length) return namespace === undefined ? mesh.workloads : workloadsIn(mesh, namespace);
   // Candidates carry the first selector label; the full selector is then checked on those few.
   const k = keys[0]!;
-  const candidates = namespace === undefined ? l.workloadsByLabelAnyNs.get(`${k}\u0000${selector[k]}`) : l.workloadsByLabel.get(`${namespace}\u0000${k}\u0000${selector[k]}`);
-  if (!candidates) return [];
-  return keys.length === 1 ? [...candidates] : candidates.filter((w) => selectorMatches(selector, w.podLabels));
+  const candidates = namespace === undefined ? anyNsIndexOf(mesh).get('')?.get(k)?.get(selector[k]!) : l.workloadsByLabel.get(namespace)?.get(k)?.get(selector[k]!);
+  if (!candidates) return NONE;
+  return keys.length === 1 ? candidates : candidates.filter((w) => selectorMatches(selector, w.podLabels));
 }

@@ -85,7 +85,8 @@ export function servicePortProtocol(port: number, name: string | undefined, appP
   }
   if (name) {
     if (name.toLowerCase().startsWith('grpc-web')) return 'GRPC-Web';
-    const p = parseProtocol(name.split('-')[0]);
+    const dash = name.indexOf('-');
+    const p = parseProtocol(dash === -1 ? name : name.slice(0, dash));
     if (p !== 'UNSUPPORTED') return p;
   }
   return TCP_BY_DEFAULT.has(port) ? 'TCP' : 'UNSUPPORTED';

@@ -1,7 +1,7 @@
 // What label selectors (Sidecar workloadSelector, Service selector) pick: the pod templates and VM workloads
 // (WorkloadEntry, WorkloadGroup) of their namespace whose labels include every selector label.
 import { selectorMatches } from './labels.js';
-import { workloadsIn, workloadsMatching } from './lookup.js';
+import { matchingWorkloads, workloadsIn } from './lookup.js';
 import { explainMiss, type SelectorMiss } from './selector-miss.js';
 import type { Labels, Mesh, Workload, WorkloadEntry } from './types.js';
 import type { Manifest } from '../types.js';
@@ -41,6 +41,7 @@ function merged(pods: readonly Workload[], vms: readonly WorkloadEntry[]): Selec
 
 /** VM workloads the selector picks in one namespace, or in any when `namespace` is undefined. */
 export function vmsSelectedBy(mesh: Mesh, selector: Labels, namespace?: string): WorkloadEntry[] {
+  if (!mesh.workloadEntries.length) return [];
   return mesh.workloadEntries.filter((e) => (namespace === undefined || e.namespace === namespace) && selectorMatches(selector, e.labels));
 }
 
@@ -51,7 +52,7 @@ export function selectionTargetsIn(mesh: Mesh, namespace: string): SelectionTarg
 
 /** What the selector picks in one namespace (an empty selector picks everything there). */
 export function selectedBy(mesh: Mesh, selector: Labels, namespace: string): SelectionTarget[] {
-  return merged(workloadsMatching(mesh, selector, namespace), vmsSelectedBy(mesh, selector, namespace));
+  return merged(matchingWorkloads(mesh, selector, namespace), vmsSelectedBy(mesh, selector, namespace));
 }
 
 export interface SelectorOutcome {
@@ -76,7 +77,7 @@ export function selectorOutcome(mesh: Mesh, selector: Labels, namespace: string)
   if (selected.length) return { selected, inNamespace: [], namespaceShown: true, elsewhere: [] };
   const inNamespace = selectionTargetsIn(mesh, namespace);
   const elsewhere = merged(
-    workloadsMatching(mesh, selector).filter((w) => w.namespace !== namespace),
+    matchingWorkloads(mesh, selector).filter((w) => w.namespace !== namespace),
     vmsSelectedBy(mesh, selector).filter((e) => e.namespace !== namespace),
   );
   const namespaceShown = inNamespace.some((t) => t.workload);
