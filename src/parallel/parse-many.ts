@@ -3,7 +3,7 @@
 // and on a busy machine gets less of a core). The worker's results (plain values) are handed to parseYaml and
 // validateManifest, so every file still goes through parseSource, in input order, and gives what a one-thread
 // run gives.
-import { availableParallelism, loadavg } from 'node:os';
+import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { existsSync } from 'node:fs';
 import { Worker } from 'node:worker_threads';
@@ -22,13 +22,10 @@ const WORKER = new URL('./parse-worker.js', import.meta.url);
 const workerAvailable = (): boolean => WORKER.protocol === 'file:' && existsSync(fileURLToPath(WORKER));
 
 /**
- * Whether a second thread would get a core of its own. On a machine whose cores are all busy, a worker only adds
- * its start-up and a second parser warming up: one thread is faster there.
+ * Whether a second thread can run beside this one. Even on a busy machine it is worth starting: the threads share
+ * the files as they go, so a slow worker costs this thread only the file it is reading when this one runs out.
  */
-function coreFree(): boolean {
-  const cores = availableParallelism();
-  return cores >= 2 && loadavg()[0]! < cores;
-}
+const twoCores = (): boolean => availableParallelism() >= 2;
 
 /**
  * Starts a worker on `input`; the promise gives its results by file index once it is done, or what arrived
@@ -67,7 +64,7 @@ export function acceptWorkerResult(file: TextFile, result: WorkerResult, options
 
 /**
  * ISTIO_LINT_WORKERS: "0" never starts a worker thread, "1" does whenever the input is big enough; unset, a worker
- * starts when a core is free. (In a container the load average can be the host's, hence the override.)
+ * starts when the machine has a second core.
  */
 export type WorkerPolicy = 'auto' | 'never' | 'always';
 export const workerPolicyOf = (env: string | undefined): WorkerPolicy => (env === '0' ? 'never' : env === '1' ? 'always' : 'auto');
@@ -79,7 +76,7 @@ export const workerPolicyOf = (env: string | undefined): WorkerPolicy => (env ==
  */
 export async function parseSources(files: readonly TextFile[], options: ParseOptions, policy: WorkerPolicy = 'auto', validate = true): Promise<ParsedFile[]> {
   const total = files.reduce((n, f) => n + f.text.length, 0);
-  const useWorker = policy === 'always' || (policy === 'auto' && coreFree());
+  const useWorker = policy === 'always' || (policy === 'auto' && twoCores());
   if (total < PARALLEL_MIN_BYTES || !useWorker || !workerAvailable()) return files.map((f) => parseSource(f.path, f.text, options));
   const claims = new SharedArrayBuffer(4);
   const next = new Int32Array(claims);
