@@ -136,12 +136,13 @@ export function lint(files: readonly ParsedFile[], options: LintOptions, extraRe
   const usedAnnotations = new Set<string>();
   const findings: Finding[] = [];
 
-  for (const r of reports) {
+  const ranges = rangesOf(reports);
+  reports.forEach((r, i) => {
     const rule = rulesById.get(r.ruleId);
     const severity = rule ? severityOf(rule, r.severity) : (r.severity ?? 'error');
-    if (severity === 'off') continue;
+    if (severity === 'off') return;
     const m = r.manifest;
-    const range = m.source.locate(m.docIndex, [...m.basePath, ...r.path], r.target);
+    const range = ranges[i]!;
     const suppressed =
       annotationSuppression(m, r.ruleId) ?? directiveSuppression(directivesOf(m.source), r.ruleId, range.start.line);
     if (suppressed?.kind === 'annotation') usedAnnotations.add(`${manifestKey(m)}\u0000${r.ruleId}`);
@@ -160,7 +161,7 @@ export function lint(files: readonly ParsedFile[], options: LintOptions, extraRe
       ...(suppressed ? { suppressed } : {}),
       ...(fix ? { fix } : {}),
     });
-  }
+  });
 
   const sourcesByPath = new Map(files.map((f) => [f.source.path, f.source]));
   for (const r of [...files.flatMap((f) => f.reports), ...extraReports, ...runReports]) {
@@ -279,6 +280,23 @@ function unusedSuppressions(manifests: readonly Manifest[], used: Set<string>, d
 
 function unusedFinding(file: string, line: number, column: number, endLine: number, endColumn: number, message: string, resource?: Finding['resource']): Finding {
   return { ruleId: 'unused-suppression', severity: 'warning', message, file, line, column, endLine, endColumn, ...(resource ? { resource } : {}) };
+}
+
+/**
+ * Each report's range, located document by document: a source keeps only the positions of the document it read
+ * last (fast-source.ts), and rules report in their own order.
+ */
+function rangesOf(reports: readonly Report[]): Range[] {
+  const order = reports.map((_, i) => i);
+  const docOf = (r: Report): string => `${r.manifest.source.path}\u0000${r.manifest.docIndex}`;
+  const keys = reports.map(docOf);
+  order.sort((a, b) => (keys[a]! < keys[b]! ? -1 : keys[a]! > keys[b]! ? 1 : a - b));
+  const ranges: Range[] = new Array<Range>(reports.length);
+  for (const i of order) {
+    const { manifest: m, path, target } = reports[i]!;
+    ranges[i] = m.source.locate(m.docIndex, [...m.basePath, ...path], target);
+  }
+  return ranges;
 }
 
 function dedupe(findings: Finding[]): Finding[] {

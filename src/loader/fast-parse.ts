@@ -3,7 +3,7 @@
 // scalars are resolved by the `yaml` schema's own tags); positions come from `yaml` too, but only for the documents
 // a finding points at, composed from that document's slice of the text. Anything else returns undefined, and the
 // caller takes the `yaml` path with its messages. test/fast-parse.test.ts proves both paths equal on every fixture.
-import { constructFromEvents, defineMappingTag, defineScalarTag, EVENT_ID, NOT_RESOLVED, parseEvents, Schema, seqTag, strTag, type Event } from 'js-yaml';
+import { EVENT_ID, getScalarValue, NOT_RESOLVED, parseEvents, type Event } from 'js-yaml';
 import { Document, isScalar, type DocumentOptions, type ParseOptions, type SchemaOptions, type ScalarTag } from 'yaml';
 import type { SourceFile } from '../types.js';
 import { fastSource, type Slice } from './fast-source.js';
@@ -67,84 +67,97 @@ export function plainKeyText(source: string): string {
   return v === NOT_RESOLVED ? source : String(v);
 }
 
-// Keys as `yaml`'s toJS writes them: null → "", others String(); inherited names (__proto__) become own properties.
-const objectMapTag = defineMappingTag<Record<string, unknown>>('tag:yaml.org,2002:map', {
-  create: () => ({}),
-  addPair(obj, key, value) {
-    if (key !== null && typeof key === 'object') return 'complex key';
-    const k = keyString(key);
-    if (Object.hasOwn(obj, k)) return 'duplicate key';
-    if (k in obj) Object.defineProperty(obj, k, { value, writable: true, enumerable: true, configurable: true });
-    else obj[k] = value;
-    return '';
-  },
-  has: (obj, key) => Object.hasOwn(obj, keyString(key)),
-  keys: (obj) => Object.keys(obj),
-  get: (obj, key) => obj[keyString(key)],
-  identify: () => false,
-});
-
-// How many plain scalars became numbers that JSON text cannot carry (.nan, .inf, -0): a worker thread sends
-// documents as JSON text only when none did (parse-many.ts).
-let notJson = 0;
+// Numbers that JSON text cannot carry (.nan, .inf, -0): a worker thread sends documents as JSON text only when a
+// file has none (parse-many.ts).
 const isJsonNumber = (v: unknown): boolean => typeof v !== 'number' || (Number.isFinite(v) && !Object.is(v, -0));
 
-const plainTag = defineScalarTag('tag:istio-lint,2025:yaml-1.1-plain', {
-  implicit: true,
-  implicitFirstChars: null,
-  resolve: (source, isExplicit) => {
-    if (isExplicit) return NOT_RESOLVED;
-    const value = resolvePlain(source);
-    if (!isJsonNumber(value)) notJson++;
-    return value;
-  },
-  identify: () => false,
-});
+/** An open mapping or sequence, and for a mapping the key read last, whose value comes next. */
+interface Open {
+  readonly value: Record<string, unknown> | unknown[];
+  readonly isMap: boolean;
+  key: string | undefined;
+}
 
-const SCHEMA = new Schema([strTag, seqTag, objectMapTag, plainTag]);
+interface Built {
+  readonly documents: unknown[];
+  /** Offset of each document's root node. */
+  readonly roots: number[];
+  readonly jsonSafe: boolean;
+}
 
 /**
- * Offsets of the documents' roots, or undefined when the events hold something the fast path leaves to `yaml`:
- * directives, tags, anchors and aliases, `<<` (merge keys), collections or long or multi-line scalars as keys.
+ * The documents' values, built in one pass over js-yaml's events; undefined when the events hold something the
+ * fast path leaves to `yaml`: directives, tags, anchors and aliases, `<<` (merge keys), collections or long or
+ * multi-line scalars as keys, duplicate keys. Scalars are js-yaml's (quotes, escapes, block scalars); plain ones are
+ * resolved as `yaml` resolves them; keys are written as `yaml`'s toJS writes them (null → "", others String()),
+ * inherited names (`__proto__`) as own properties.
  */
-function plainDocuments(events: readonly Event[], text: string): number[] | undefined {
+function buildDocuments(events: readonly Event[], text: string): Built | undefined {
+  const documents: unknown[] = [];
   const roots: number[] = [];
-  // Per open collection: whether it is a mapping, and how many nodes it holds so far (keys at even counts).
-  const isMap: boolean[] = [];
-  const counts: number[] = [];
+  const open: Open[] = [];
+  let jsonSafe = true;
+  let root: unknown;
   let expectRoot = false;
-  for (const e of events) {
-    if (e.type === EVENT_ID.POP) {
-      isMap.pop();
-      counts.pop();
-      continue;
+  // Adds a finished node to the open collection, or makes it the document's root.
+  const add = (value: unknown): boolean => {
+    const top = open[open.length - 1];
+    if (!top) {
+      root = value;
+      return true;
     }
+    if (!top.isMap) {
+      (top.value as unknown[]).push(value);
+      return true;
+    }
+    const obj = top.value as Record<string, unknown>;
+    const k = top.key!;
+    top.key = undefined;
+    if (Object.hasOwn(obj, k)) return false; // a duplicate key: `yaml` says where
+    if (k in obj) Object.defineProperty(obj, k, { value, writable: true, enumerable: true, configurable: true });
+    else obj[k] = value;
+    return true;
+  };
+  for (const e of events) {
     if (e.type === EVENT_ID.DOCUMENT) {
       if (e.directives.length) return undefined;
-      isMap.push(false);
-      counts.push(0);
+      root = undefined;
       expectRoot = true;
       continue;
     }
+    if (e.type === EVENT_ID.POP) {
+      const done = open.pop();
+      if (!done) documents.push(root);
+      else if (done.key !== undefined || !add(done.value)) return undefined;
+      continue;
+    }
     if (e.type === EVENT_ID.ALIAS || e.anchorStart !== -1 || e.tagStart !== -1) return undefined;
-    const top = counts.length - 1;
-    if (isMap[top] && counts[top]! % 2 === 0) {
-      // `yaml` refuses implicit keys over 1024 characters or over several lines; leave near misses to it too.
-      if (e.type !== EVENT_ID.SCALAR) return undefined;
-      if (e.valueEnd - e.valueStart > 1000 || (e.valueStart !== -1 && text.lastIndexOf('\n', e.valueEnd) >= e.valueStart)) return undefined;
-    }
-    counts[top]!++;
-    if (e.type === EVENT_ID.SCALAR) {
-      if (e.style === 1 && e.valueEnd - e.valueStart === 2 && text.startsWith('<<', e.valueStart)) return undefined;
-      if (expectRoot) roots.push(e.valueStart);
-    } else {
+    const top = open[open.length - 1];
+    const isKey = top !== undefined && top.isMap && top.key === undefined;
+    if (e.type !== EVENT_ID.SCALAR) {
+      if (isKey) return undefined;
       if (expectRoot) roots.push(e.start);
-      isMap.push(e.type === EVENT_ID.MAPPING);
-      counts.push(0);
+      expectRoot = false;
+      open.push({ value: e.type === EVENT_ID.MAPPING ? {} : [], isMap: e.type === EVENT_ID.MAPPING, key: undefined });
+      continue;
     }
+    if (expectRoot) roots.push(e.valueStart);
     expectRoot = false;
+    const plain = e.style === 1;
+    if (plain && e.valueEnd - e.valueStart === 2 && text.startsWith('<<', e.valueStart)) return undefined;
+    // `yaml` refuses implicit keys over 1024 characters or over several lines; leave near misses to it too.
+    if (isKey && (e.valueEnd - e.valueStart > 1000 || (e.valueStart !== -1 && text.lastIndexOf('\n', e.valueEnd) >= e.valueStart))) return undefined;
+    const source = getScalarValue(text, e);
+    let value: unknown = source;
+    if (plain) {
+      const resolved = resolvePlain(source);
+      if (resolved !== NOT_RESOLVED) value = resolved;
+      if (!isJsonNumber(value)) jsonSafe = false;
+    }
+    if (isKey) top.key = keyString(value);
+    else if (!add(value)) return undefined;
   }
-  return roots;
+  return open.length ? undefined : { documents, roots, jsonSafe: jsonSafe && !documents.includes(undefined) };
 }
 
 const MARKER = /^(?:---|\.\.\.)(?=[ \t\r\n]|$)/gm;
@@ -186,16 +199,10 @@ export interface FastDocuments {
 /** Reads a plain YAML text with js-yaml, or returns undefined (then the `yaml` path must read it). */
 export function fastDocuments(text: string): FastDocuments | undefined {
   try {
-    const events = parseEvents(text, {});
-    const roots = plainDocuments(events, text);
-    if (!roots) return undefined;
-    const before = notJson;
-    // json: no `has` before each addPair, which finds duplicate keys itself (merge keys never reach this path).
-    const documents = constructFromEvents(events, { source: text, schema: SCHEMA, json: true });
-    if (documents.length !== roots.length) return undefined;
-    return { documents, slices: documentSlices(text, roots), jsonSafe: notJson === before && !documents.includes(undefined) };
+    const built = buildDocuments(parseEvents(text, {}), text);
+    return built && { documents: built.documents, slices: documentSlices(text, built.roots), jsonSafe: built.jsonSafe };
   } catch {
-    return undefined; // syntax errors, duplicate keys, too deep: the `yaml` path says what and where
+    return undefined; // syntax errors, too deep: the `yaml` path says what and where
   }
 }
 

@@ -24,11 +24,13 @@ function composeSlice(text: string, start: number, end: number): Document.Parsed
 
 /** A SourceFile whose documents are composed by `yaml` when first located; `slices` as fast-parse.ts found them. */
 export function fastSource(path: string, text: string, index: LineIndex, slices: readonly Slice[] | undefined): SourceFile {
-  // First js-yaml's events of the document's slice (cheap); `yaml` where they cannot tell for sure.
-  const events = new Map<number, DocPositions | undefined>();
+  // First js-yaml's events of the document's slice (cheap); `yaml` where they cannot tell for sure. Only the last
+  // document's are kept: the engine locates a document's findings together, and thousands of kept trees cost
+  // more (memory, garbage collection) than the rare second reading.
+  let last: { readonly i: number; readonly positions: DocPositions | undefined } | undefined;
   const positionsOf = (i: number): DocPositions | undefined => {
-    if (!events.has(i)) events.set(i, slices?.[i] && documentPositions(text, slices[i][0], slices[i][1]));
-    return events.get(i);
+    if (last?.i !== i) last = { i, positions: slices?.[i] && documentPositions(text, slices[i][0], slices[i][1]) };
+    return last.positions;
   };
   const composed = new Map<number, Document.Parsed | undefined>();
   let whole: Document.Parsed[] | undefined;
