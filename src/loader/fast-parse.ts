@@ -113,9 +113,9 @@ function buildDocuments(events: readonly Event[], text: string): Built | undefin
     const obj = top.value as Record<string, unknown>;
     const k = top.key!;
     top.key = undefined;
-    if (Object.hasOwn(obj, k)) return false; // a duplicate key: `yaml` says where
-    if (k in obj) Object.defineProperty(obj, k, { value, writable: true, enumerable: true, configurable: true });
-    else obj[k] = value;
+    if (!(k in obj)) obj[k] = value;
+    else if (Object.hasOwn(obj, k)) return false; // a duplicate key: `yaml` says where
+    else Object.defineProperty(obj, k, { value, writable: true, enumerable: true, configurable: true });
     return true;
   };
   for (const e of events) {
