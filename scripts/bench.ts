@@ -1,6 +1,8 @@
 // `npm run bench`: whole-process timings and peak RSS on a synthetic mesh, against the targets of the performance issue.
 // Wall time is what the targets are about; CPU time (user + system, all threads) is printed too, since on a shared
-// machine it moves less than wall time, and the load average says how shared the machine was.
+// machine it moves less than wall time, and the load average says how shared the machine was. A ratio is the median
+// of the ratios of each round (both commands ran in it, seconds apart), which holds when the machine's speed drifts
+// between rounds; the ratio of two medians would not.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
@@ -10,7 +12,7 @@ import { generateMesh } from './bench/generate.js';
 const ROOT = resolve(import.meta.dirname, '../..');
 const BIN = join(ROOT, 'dist/src/istio-lint.js');
 const FLOOR = join(ROOT, 'dist/scripts/bench/parse-floor.js');
-const RUNS = Number(process.env.BENCH_RUNS ?? 5);
+const RUNS = Number(process.env.BENCH_RUNS ?? 7);
 const TIME = existsSync('/usr/bin/time') ? '/usr/bin/time' : undefined;
 
 interface Sample {
@@ -21,6 +23,8 @@ interface Sample {
 
 interface Measure {
   readonly label: string;
+  /** Each round's sample, in round order. */
+  readonly rounds: readonly Sample[];
   readonly seconds: number;
   readonly cpu: number | undefined;
   readonly rssMb: number | undefined;
@@ -54,12 +58,23 @@ function measureAll(commands: readonly (readonly [string, string[]])[]): Measure
     const own = samples[i]!;
     const cpus = own.map((s) => s.cpu).filter((x): x is number => x !== undefined);
     const rss = own.map((s) => s.rssMb).filter((x): x is number => x !== undefined);
-    const result = { label, seconds: median(own.map((s) => s.seconds)), cpu: cpus.length ? median(cpus) : undefined, rssMb: rss.length ? Math.max(...rss) : undefined };
+    const result = { label, rounds: own, seconds: median(own.map((s) => s.seconds)), cpu: cpus.length ? median(cpus) : undefined, rssMb: rss.length ? Math.max(...rss) : undefined };
     const cpu = result.cpu === undefined ? '    n/a' : `${result.cpu.toFixed(3)} s`;
     const mem = result.rssMb === undefined ? 'n/a' : `${result.rssMb.toFixed(0)} MB`;
     process.stdout.write(`  ${label.padEnd(46)} ${result.seconds.toFixed(3)} s  ${cpu}  ${mem.padStart(7)}\n`);
     return result;
   });
+}
+
+/** The median over rounds of a's figure divided by b's in the same round. */
+function pairedRatio(a: Measure, b: Measure, figure: (s: Sample) => number | undefined): number | undefined {
+  const ratios: number[] = [];
+  a.rounds.forEach((s, i) => {
+    const x = figure(s);
+    const y = figure(b.rounds[i]!);
+    if (x !== undefined && y) ratios.push(x / y);
+  });
+  return ratios.length ? median(ratios) : undefined;
 }
 
 const load = (): string => loadavg().map((l) => l.toFixed(2)).join(' ');
@@ -71,7 +86,7 @@ try {
   const bigDocs = generateMesh(big, { namespaces: 200, servicesPerNamespace: 50 });
   const midDocs = generateMesh(mid, { namespaces: 50, servicesPerNamespace: 50 });
   const loadBefore = load();
-  process.stdout.write(`istio-lint benchmark: median of ${RUNS} rounds (commands in turn) after a warm-up; ${bigDocs} documents (N=200 × M=50), ${midDocs} (N=50 × M=50)\n`);
+  process.stdout.write(`istio-lint benchmark: medians of ${RUNS} rounds (commands in turn) after a warm-up, ratios per round; ${bigDocs} documents (N=200 × M=50), ${midDocs} (N=50 × M=50)\n`);
   process.stdout.write(`load average before: ${loadBefore}\n\n`);
   process.stdout.write(`  ${'command'.padEnd(46)} ${'wall'.padEnd(7)}  ${'cpu'.padEnd(7)}  peak RSS\n`);
 
@@ -94,8 +109,9 @@ try {
   ];
   process.stdout.write(`\n  ${'measure'.padEnd(46)} ${'wall'.padStart(5)}   target   holds   (cpu ratio)\n`);
   for (const [label, a, b, target, limit] of rows) {
-    const value = a.seconds / b.seconds;
-    const cpu = a.cpu !== undefined && b.cpu ? (a.cpu / b.cpu).toFixed(2) : 'n/a';
+    const value = pairedRatio(a, b, (s) => s.seconds)!;
+    const cpuRatio = pairedRatio(a, b, (s) => s.cpu);
+    const cpu = cpuRatio === undefined ? 'n/a' : cpuRatio.toFixed(2);
     process.stdout.write(`  ${label.padEnd(46)} ${value.toFixed(2).padStart(5)}   ${target.padEnd(7)}  ${(value <= limit ? 'yes' : 'NO').padEnd(5)}   (${cpu})\n`);
   }
   const rss = lintBig.rssMb;
