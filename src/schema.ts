@@ -166,14 +166,14 @@ function copyWithoutNulls(v: JsonValue, depth: number): JsonValue {
   if (Array.isArray(v)) {
     let copy: JsonValue[] | undefined;
     for (let i = 0; i < v.length; i++) {
-      const x = withoutNulls(v[i]!, depth + 1);
+      const x = copyWithoutNulls(v[i]!, depth + 1);
       if (x !== v[i]) (copy ??= v.slice())[i] = x;
     }
     return copy ?? v;
   }
   if (!isObject(v)) return v;
   const keys = Object.keys(v);
-  const values = keys.map((k) => (v[k] === null ? null : withoutNulls(v[k]!, depth + 1)));
+  const values = keys.map((k) => (v[k] === null ? null : copyWithoutNulls(v[k]!, depth + 1)));
   if (values.every((x, i) => x !== null && x === v[keys[i]!])) return v;
   const out: Record<string, JsonValue> = {};
   keys.forEach((k, i) => {
