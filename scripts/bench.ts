@@ -10,7 +10,7 @@ import { join, resolve } from 'node:path';
 import { generateMesh } from './bench/generate.js';
 
 const ROOT = resolve(import.meta.dirname, '../..');
-const BIN = join(ROOT, 'dist/src/istio-lint.js');
+const BIN = join(ROOT, 'dist/src/cli/bin.js');
 const FLOOR = join(ROOT, 'dist/scripts/bench/parse-floor.js');
 const RUNS = Number(process.env.BENCH_RUNS ?? 7);
 const TIME = existsSync('/usr/bin/time') ? '/usr/bin/time' : undefined;

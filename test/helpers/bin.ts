@@ -3,7 +3,7 @@ import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { ROOT } from './cli.js';
 
-export const BIN = join(ROOT, 'dist/src/istio-lint.js');
+export const BIN = join(ROOT, 'dist/src/cli/bin.js');
 
 /**
  * Whether the executable was built after every one of `sources` (paths from the repository root) last changed:
