@@ -1,5 +1,5 @@
 // lint(): parsed files → mesh model → rules → positioned, suppressed, sorted findings.
-import { asObject, asString, stringEntry, type JsonObject, type JsonPath } from './json.js';
+import { asObject, asString, type JsonObject, type JsonPath } from './json.js';
 import { textFix } from './fix/text.js';
 import { parseSource, parseYaml, type ParsedFile } from './loader/parse.js';
 import { buildMesh } from './model/build.js';
@@ -7,7 +7,7 @@ import { lastApplied } from './model/last-applied.js';
 import type { MeshConfigLayer } from './model/mesh-config.js';
 import type { Mesh, Service, Sidecar, Workload } from './model/types.js';
 import type { Rule, RuleContext } from './rule.js';
-import { annotationSuppression, directiveSuppression, IGNORE_ANNOTATION, notARule, scanDirectives, type Directive } from './suppress.js';
+import { annotationSuppression, annotationUseKey, directiveSuppression, scanDirectives, unusedSuppressions, type Directive } from './suppress.js';
 import type { FileReport, Finding, Manifest, Range, Report, Severity, SourceFile, Target } from './types.js';
 import type { RuleSetting } from './config.js';
 
@@ -145,7 +145,7 @@ export function lint(files: readonly ParsedFile[], options: LintOptions, extraRe
     const range = ranges[i]!;
     const suppressed =
       annotationSuppression(m, r.ruleId) ?? directiveSuppression(directivesOf(m.source), r.ruleId, range.start.line);
-    if (suppressed?.kind === 'annotation') usedAnnotations.add(`${manifestKey(m)}\u0000${r.ruleId}`);
+    if (suppressed?.kind === 'annotation') usedAnnotations.add(annotationUseKey(m, r.ruleId));
     const fix = r.fix ? textFix(r.fix, m) : undefined;
     findings.push({
       ruleId: r.ruleId,
@@ -204,9 +204,6 @@ function ofKinds(manifests: readonly Manifest[], kinds: readonly string[], known
   return out;
 }
 
-function manifestKey(m: Manifest): string {
-  return `${m.source.path}\u0000${m.docIndex}\u0000${m.basePath.join('.')}`;
-}
 
 /** "file:line" of a node of a resource for rule messages, or "line N" when `from` is in the same file. */
 function whereIn(m: Manifest, path: JsonPath = ['metadata', 'name'], from?: Manifest): string {
@@ -251,36 +248,7 @@ function contextFor(mesh: Mesh, reports: Report[], runReports: FileReport[], con
   return state;
 }
 
-function unusedSuppressions(manifests: readonly Manifest[], used: Set<string>, directives: Map<SourceFile, Directive[]>, known: ReadonlySet<string>): Finding[] {
-  const out: Finding[] = [];
-  for (const m of manifests) {
-    const value = stringEntry(asObject(m.value.metadata)?.annotations, IGNORE_ANNOTATION);
-    if (value === undefined) continue;
-    const path: JsonPath = [...m.basePath, 'metadata', 'annotations', IGNORE_ANNOTATION];
-    for (const id of value.split(',').map((s) => s.trim()).filter(Boolean)) {
-      if (id === '*' ? [...used].some((u) => u.startsWith(manifestKey(m) + '\u0000')) : used.has(`${manifestKey(m)}\u0000${id}`)) continue;
-      const r = m.source.locate(m.docIndex, path);
-      const why = notARule([id], known);
-      const message = why ? `annotation ${IGNORE_ANNOTATION}: ${why}; fix the id or remove it` : `annotation ${IGNORE_ANNOTATION} names "${id}", but no such finding is on this resource; remove it`;
-      out.push(unusedFinding(m.source.path, r.start.line, r.start.column, r.end.line, r.end.column, message, { kind: m.kind, namespace: m.namespace, name: m.name }));
-    }
-  }
-  for (const [source, list] of directives) {
-    for (const d of list) {
-      if (d.used) continue;
-      const text = source.line(d.line);
-      const col = text.indexOf('#') + 1;
-      const directive = `"istio-lint-disable${d.kind === 'file' ? '-file' : '-' + d.kind}"`;
-      const why = notARule(d.rules, known);
-      out.push(unusedFinding(source.path, d.line, col, d.line, text.length + 1, why ? `${directive}: ${why}; fix the id or remove the comment` : `${directive} for ${d.rules.join(', ')} suppresses nothing; remove it`));
-    }
-  }
-  return out;
-}
 
-function unusedFinding(file: string, line: number, column: number, endLine: number, endColumn: number, message: string, resource?: Finding['resource']): Finding {
-  return { ruleId: 'unused-suppression', severity: 'warning', message, file, line, column, endLine, endColumn, ...(resource ? { resource } : {}) };
-}
 
 /**
  * Each report's range, located document by document: a source keeps only the positions of the document it read

@@ -1,7 +1,7 @@
 // Decides whether a finding is silenced: by a resource annotation or by a YAML comment directive.
-import { asObject, asStringMap } from './json.js';
+import { asObject, asStringMap, stringEntry, type JsonPath } from './json.js';
 import { closest } from './suggest.js';
-import type { Manifest, SourceFile, Suppression } from './types.js';
+import type { Finding, Manifest, SourceFile, Suppression } from './types.js';
 
 export const IGNORE_ANNOTATION = 'istio-lint.io/ignore';
 export const IGNORE_REASON_ANNOTATION = 'istio-lint.io/ignore-reason';
@@ -101,3 +101,42 @@ export const notARule = (ids: readonly string[], known: ReadonlySet<string>): st
   const near = unknown.map((id) => closest(id, known)).filter((n): n is string => n !== undefined);
   return `${unknown.map((id) => `"${id}"`).join(', ')} ${unknown.length === 1 ? 'is not a rule' : 'are not rules'}${near.length ? ` (did you mean ${near.map((n) => `"${n}"`).join(', ')}?)` : ''}`;
 };
+
+function manifestKey(m: Manifest): string {
+  return `${m.source.path}\u0000${m.docIndex}\u0000${m.basePath.join('.')}`;
+}
+
+/** What lint records when an annotation silences `ruleId` on `m`; unusedSuppressions reads it back. */
+export const annotationUseKey = (m: Manifest, ruleId: string): string => `${manifestKey(m)}\u0000${ruleId}`;
+
+/** Annotations and comment directives that silenced nothing (or name no rule), as unused-suppression findings. */
+export function unusedSuppressions(manifests: readonly Manifest[], used: Set<string>, directives: Map<SourceFile, Directive[]>, known: ReadonlySet<string>): Finding[] {
+  const out: Finding[] = [];
+  for (const m of manifests) {
+    const value = stringEntry(asObject(m.value.metadata)?.annotations, IGNORE_ANNOTATION);
+    if (value === undefined) continue;
+    const path: JsonPath = [...m.basePath, 'metadata', 'annotations', IGNORE_ANNOTATION];
+    for (const id of value.split(',').map((s) => s.trim()).filter(Boolean)) {
+      if (id === '*' ? [...used].some((u) => u.startsWith(manifestKey(m) + '\u0000')) : used.has(annotationUseKey(m, id))) continue;
+      const r = m.source.locate(m.docIndex, path);
+      const why = notARule([id], known);
+      const message = why ? `annotation ${IGNORE_ANNOTATION}: ${why}; fix the id or remove it` : `annotation ${IGNORE_ANNOTATION} names "${id}", but no such finding is on this resource; remove it`;
+      out.push(unusedFinding(m.source.path, r.start.line, r.start.column, r.end.line, r.end.column, message, { kind: m.kind, namespace: m.namespace, name: m.name }));
+    }
+  }
+  for (const [source, list] of directives) {
+    for (const d of list) {
+      if (d.used) continue;
+      const text = source.line(d.line);
+      const col = text.indexOf('#') + 1;
+      const directive = `"istio-lint-disable${d.kind === 'file' ? '-file' : '-' + d.kind}"`;
+      const why = notARule(d.rules, known);
+      out.push(unusedFinding(source.path, d.line, col, d.line, text.length + 1, why ? `${directive}: ${why}; fix the id or remove the comment` : `${directive} for ${d.rules.join(', ')} suppresses nothing; remove it`));
+    }
+  }
+  return out;
+}
+
+function unusedFinding(file: string, line: number, column: number, endLine: number, endColumn: number, message: string, resource?: Finding['resource']): Finding {
+  return { ruleId: 'unused-suppression', severity: 'warning', message, file, line, column, endLine, endColumn, ...(resource ? { resource } : {}) };
+}
