@@ -1,7 +1,7 @@
 // The fast path of parseYaml for plain files (no tags, anchors, merge keys, directives, duplicate or complex keys):
 // js-yaml's event parser reads them about 3× faster than `yaml`. Values are the ones the `yaml` path gives (plain
-// scalars are resolved by the `yaml` schema's own tags); positions come from `yaml` too, but only for the documents
-// a finding points at, composed from that document's slice of the text. Anything else returns undefined, and the
+// scalars are resolved by the `yaml` schema's own tags); positions are worked out only for the documents a finding
+// points at, from that document's slice of the text (fast-source.ts). Anything else returns undefined, and the
 // caller takes the `yaml` path with its messages. test/fast-parse.test.ts proves both paths equal on every fixture.
 import { EVENT_ID, getScalarValue, NOT_RESOLVED, parseEvents, type Event } from 'js-yaml';
 import { Document, isScalar, type DocumentOptions, type ParseOptions, type SchemaOptions, type ScalarTag } from 'yaml';
