@@ -1,5 +1,5 @@
 // What a Sidecar's egress listeners import, as facts over the input (istio-semantics.md B, C, D, E, F).
-import { dnsMatches, importerOf, isVisible, parseHost, type ParsedEntry, type ParsedHost } from './hosts.js';
+import { dnsMatches, entriesOf, importerOf, isVisible, type ParsedHost } from './hosts.js';
 import { servicesIn } from './lookup.js';
 import { isHttpOrSniffed, parseProtocol, type Protocol } from './protocol.js';
 import type { EgressHost, EgressListener, Mesh, OutboundMode, Service, ServicePort, Sidecar, VirtualService } from './types.js';
@@ -119,7 +119,7 @@ export interface ImportedService {
 export function listenerImports(mesh: Mesh, l: EgressListener, configNs: string): Imports {
   const port = portFilter(l);
   // Each host is read once here, not once per candidate service.
-  const entries: ParsedEntry[] = l.hosts.map((host) => ({ host, parsed: parseHost(host.raw, configNs) }));
+  const entries = entriesOf(l.hosts, configNs);
   let candidates: readonly Service[] = [];
   let several = false;
   for (const { parsed } of entries) {

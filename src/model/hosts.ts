@@ -63,37 +63,21 @@ export function isVisible(svc: Service, ns: string): boolean {
   return false;
 }
 
-export interface HostMatch {
-  /** The first non-excluding host entry that imports the service. */
-  readonly by: EgressHost;
-}
-
-/**
- * Does an egress listener's host list import `svc` for a proxy in `configNamespace`?
- * Entries for the service's own namespace are consulted before "*" entries (selectServices); an exclusion wins.
- */
-export function importedBy(hosts: readonly EgressHost[], svc: Service, configNamespace: string): HostMatch | undefined {
-  let found: EgressHost | undefined;
-  let foundWildcardNs: EgressHost | undefined;
-  for (const h of hosts) {
-    const p = parseHost(h.raw, configNamespace);
-    if (!p) continue;
-    if (!hostMatches(p, svc)) continue;
-    if (p.exclude) return undefined;
-    if (p.namespace === '*') foundWildcardNs ??= h;
-    else found ??= h;
-  }
-  const by = found ?? foundWildcardNs;
-  return by ? { by } : undefined;
-}
-
 /** A host entry with its reading for one config namespace (undefined: skipped by Istio). */
 export interface ParsedEntry {
   readonly host: EgressHost;
   readonly parsed: ParsedHost | undefined;
 }
 
-/** importedBy over entries parsed once for a whole listener: the importing entry, without allocating per service. */
+/** A listener's hosts read once for a config namespace, for importerOf to match many services against. */
+export function entriesOf(hosts: readonly EgressHost[], configNamespace: string): ParsedEntry[] {
+  return hosts.map((host) => ({ host, parsed: parseHost(host.raw, configNamespace) }));
+}
+
+/**
+ * The first host entry that imports `svc`, if any. Entries for the service's own namespace are consulted before "*"
+ * entries (selectServices); an exclusion wins.
+ */
 export function importerOf(entries: readonly ParsedEntry[], svc: Service): EgressHost | undefined {
   let found: EgressHost | undefined;
   let foundWildcardNs: EgressHost | undefined;

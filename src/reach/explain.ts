@@ -1,6 +1,6 @@
 // Reasons a person can act on: the request, the Sidecar that applied, the path through Envoy, and what would
 // change the outcome (which host to add to which egress listener, which export or port name to fix).
-import { importedBy, isVisible } from '../model/hosts.js';
+import { entriesOf, importerOf, isVisible } from '../model/hosts.js';
 import { family } from '../model/protocol.js';
 import type { Service, ServicePort } from '../model/types.js';
 import type { Dest } from './addresses.js';
@@ -76,7 +76,7 @@ function importFix(scope: Scope, svc: Service, n: number): string {
   const alt = svc.namespace === ns ? './*' : `${svc.namespace}/*`;
   const portView = scope.views.find((v) => v.portNumber === n);
   const catchAll = scope.views.find((v) => v.portNumber === undefined);
-  const filtered = scope.views.filter((v) => v.portFilter !== undefined && v.portFilter !== n && importedBy(v.hosts, svc, ns));
+  const filtered = scope.views.filter((v) => v.portFilter !== undefined && v.portFilter !== n && importerOf(entriesOf(v.hosts, ns), svc));
   const note = filtered.length ? ` (${filtered.map((v) => v.label).join(', ')} match${filtered.length > 1 ? '' : 'es'} it by host but import${filtered.length > 1 ? '' : 's'} port ${filtered.map((v) => v.portFilter).join('/')} only)` : '';
   const target: EgressView | undefined = portView ?? catchAll;
   if (target) return `add "${host}" (or "${alt}") to the hosts of ${target.label} of Sidecar ${s.id}${note}`;

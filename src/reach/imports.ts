@@ -1,6 +1,6 @@
 // What each egress listener of a scope imports (D, E, F): visible services its hosts match, trimmed to its port,
 // one per hostname, with their ExternalName aliases (I6) and the VirtualServices it attaches (E7).
-import { dnsMatches, importedBy, isVisible, parseHost, type ParsedHost } from '../model/hosts.js';
+import { dnsMatches, entriesOf, importerOf, isVisible, parseHost, type ParsedHost } from '../model/hosts.js';
 import { listenerProtocol, portFilter as portFilterOf } from '../model/egress.js';
 import type { Protocol } from '../model/protocol.js';
 import type { EgressHost, EgressListener, Service, ServicePort } from '../model/types.js';
@@ -58,13 +58,14 @@ function view(reg: Registry, choice: ScopeChoice, l: EgressListener | undefined,
   const bindToPort = l?.captureMode === 'NONE' || (l?.bind ?? '').startsWith('unix://');
 
   const matched: Imported[] = [];
+  const entries = entriesOf(hosts, ns);
   for (const svc of reg.services) {
     if (svc.kube?.type === 'ExternalName' || !isVisible(svc, ns)) continue;
-    const m = importedBy(hosts, svc, ns);
-    if (!m) continue;
+    const by = importerOf(entries, svc);
+    if (!by) continue;
     const ports = portFilter === undefined ? svc.ports : svc.ports.filter((p) => p.port === portFilter);
     if (!ports.length) continue;
-    matched.push({ svc, ports, ...(l ? { by: m.by } : {}), aliases: aliasesFor(reg, parsed, svc) });
+    matched.push({ svc, ports, ...(l ? { by } : {}), aliases: aliasesFor(reg, parsed, svc) });
   }
   // One namespace per hostname (E4): the proxy's own, else a Kubernetes Service's over a ServiceEntry's, else the first.
   const chosen = new Map<string, { ns: string; kube: boolean }>();
